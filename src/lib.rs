@@ -1,0 +1,20 @@
+//! Gardefou's core: a time tracker for freelancers that guards their boundaries.
+//!
+//! No Tauri, no window, no system clock here: time comes from a [`clock::Clock`],
+//! data from [`store::Store`], and both front ends (the `gardefou` CLI and the
+//! desktop app) call [`tracker::Tracker`].
+
+pub mod calendar;
+pub mod clock;
+pub mod duration;
+pub mod error;
+pub mod model;
+pub mod money;
+pub mod paths;
+pub mod settings;
+pub mod store;
+pub mod tracker;
+pub mod when;
+
+pub use error::{Error, Result};
+pub use tracker::Tracker;

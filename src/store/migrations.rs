@@ -1,0 +1,127 @@
+//! Schema migrations. Append-only: a released migration is never edited; a
+//! change is a new entry at the end. `PRAGMA user_version` records how many ran.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: clients, sessions, settings.
+    r#"
+    CREATE TABLE clients (
+        id           TEXT PRIMARY KEY NOT NULL,          -- UUIDv7
+        name         TEXT NOT NULL,
+        name_key     TEXT NOT NULL UNIQUE,               -- lowercased name
+        rate_minor   INTEGER NOT NULL CHECK (rate_minor >= 0),
+        currency     TEXT NOT NULL CHECK (length(currency) = 3),
+        cap_seconds  INTEGER CHECK (cap_seconds IS NULL OR cap_seconds > 0),
+        rounding     TEXT,
+        color        TEXT NOT NULL,
+        archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        seq          INTEGER PRIMARY KEY,                -- local handle shown by the CLI
+        id           TEXT NOT NULL UNIQUE,               -- UUIDv7
+        client_id    TEXT NOT NULL REFERENCES clients(id),
+        start_at     INTEGER NOT NULL,                   -- UTC seconds
+        end_at       INTEGER,                            -- NULL while running
+        billable     INTEGER NOT NULL DEFAULT 1 CHECK (billable IN (0, 1)),
+        note         TEXT NOT NULL DEFAULT '',
+        tags         TEXT NOT NULL DEFAULT '',           -- comma-separated lowercase words
+        source       TEXT NOT NULL CHECK (source IN ('timer', 'tray', 'manual', 'import')),
+        rate_minor   INTEGER NOT NULL CHECK (rate_minor >= 0),
+        currency     TEXT NOT NULL CHECK (length(currency) = 3),
+        zone         TEXT NOT NULL,
+        deleted_at   INTEGER,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        CHECK (end_at IS NULL OR end_at > start_at)
+    );
+    -- At most one running session, whatever the number of processes.
+    CREATE UNIQUE INDEX sessions_one_running ON sessions ((end_at IS NULL))
+        WHERE end_at IS NULL AND deleted_at IS NULL;
+    CREATE INDEX sessions_by_start ON sessions (start_at) WHERE deleted_at IS NULL;
+    CREATE INDEX sessions_by_client ON sessions (client_id, start_at);
+    CREATE TABLE settings (
+        key          TEXT PRIMARY KEY NOT NULL,
+        value        TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL
+    );
+    "#,
+    // 2: planned lengths (calls), overrides, alerts, heartbeat.
+    r#"
+    ALTER TABLE sessions ADD COLUMN planned_seconds INTEGER
+        CHECK (planned_seconds IS NULL OR planned_seconds > 0);
+    CREATE TABLE overrides (
+        id           TEXT PRIMARY KEY NOT NULL,          -- UUIDv7
+        at           INTEGER NOT NULL,
+        session_id   TEXT REFERENCES sessions(id),
+        client_id    TEXT REFERENCES clients(id),
+        boundaries   TEXT NOT NULL,                      -- comma-separated alert kinds
+        reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        deleted_at   INTEGER,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+    );
+    CREATE INDEX overrides_by_at ON overrides (at);
+    CREATE TABLE alerts (
+        id           TEXT PRIMARY KEY NOT NULL,          -- UUIDv7
+        kind         TEXT NOT NULL,
+        client_id    TEXT REFERENCES clients(id),
+        period       TEXT NOT NULL,                      -- week, weekend or session it belongs to
+        fired_at     INTEGER NOT NULL,
+        message      TEXT NOT NULL,
+        notified_at  INTEGER,
+        last_nag_at  INTEGER,
+        deleted_at   INTEGER,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+    );
+    -- Once per crossing: (kind, client, period) is unique.
+    CREATE UNIQUE INDEX alerts_once ON alerts (kind, ifnull(client_id, ''), period);
+    CREATE INDEX alerts_by_fired ON alerts (fired_at);
+    CREATE TABLE heartbeat (
+        session_id   TEXT PRIMARY KEY NOT NULL REFERENCES sessions(id),
+        seen_at      INTEGER NOT NULL
+    );
+    "#,
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Applies the migrations not yet applied, each in its own transaction.
+pub fn apply(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::Database(format!(
+            "this database was written by a newer Gardefou (schema {current}, this one knows {SCHEMA_VERSION}); update Gardefou"
+        )));
+    }
+    if current == 0 {
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(Error::Database(
+                "this SQLite file is not a Gardefou database; it was left untouched".into(),
+            ));
+        }
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let now_at: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now_at > index as i64 {
+            tx.commit()?;
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
