@@ -1,0 +1,180 @@
+//! Gardefou's desktop shell: a tray and one window on the core.
+//!
+//! Thin by design: commands call the core and map errors (`commands`), the
+//! tray mirrors the state (`tray`), a background thread follows changes made
+//! by the CLI (`ticker`), and the window's vocabulary lives in `view`.
+
+pub mod commands;
+pub mod error;
+pub mod ticker;
+pub mod tray;
+pub mod tray_host;
+pub mod view;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use gardefou::Tracker;
+use gardefou::clock::{Clock, SystemClock};
+use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WindowEvent};
+
+use crate::error::CommandError;
+use crate::view::Snapshot;
+
+/// The label of the one window.
+pub const MAIN_WINDOW: &str = "main";
+/// Emitted with a [`Snapshot`] whenever the state changes (here, in the tray or in the CLI).
+pub const STATE_CHANGED: &str = "state-changed";
+/// Emitted with a [`view::Refusal`] when a start from the tray is refused.
+pub const START_REFUSED: &str = "start-refused";
+
+/// The app's managed state: the core behind a lock, and what the tray needs.
+pub struct AppState {
+    tracker: Mutex<Tracker>,
+    clock: Arc<dyn Clock>,
+    /// Whether a StatusNotifierWatcher owns its name on the session bus.
+    tray_host: Arc<AtomicBool>,
+    /// The running timer's start as last published (the ticker refreshes the
+    /// tray when its minute changes).
+    published: Mutex<Published>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Published {
+    running_start: Option<DateTime<Utc>>,
+    minutes: i64,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("tracker", &self.tracker)
+            .field("tray_host", &self.tray_host)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    pub fn new(tracker: Tracker) -> Self {
+        let clock = tracker.clock().clone();
+        Self {
+            tracker: Mutex::new(tracker),
+            clock,
+            tray_host: Arc::new(AtomicBool::new(false)),
+            published: Mutex::new(Published::default()),
+        }
+    }
+
+    /// Opens the CLI's database (`GARDEFOU_DB`, else the platform data folder).
+    pub fn open_default() -> gardefou::Result<Self> {
+        let path = gardefou::paths::resolve_db_path(None)?;
+        Ok(Self::new(Tracker::open(&path, Arc::new(SystemClock))?))
+    }
+
+    /// Runs `f` with the tracker locked, mapping the core's error once.
+    pub fn with_tracker<T>(
+        &self,
+        f: impl FnOnce(&mut Tracker) -> gardefou::Result<T>,
+    ) -> Result<T, CommandError> {
+        let mut tracker = self.tracker.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(f(&mut tracker)?)
+    }
+
+    pub fn snapshot(&self) -> Result<Snapshot, CommandError> {
+        self.with_tracker(Snapshot::read)
+    }
+
+    pub fn has_tray_host(&self) -> bool {
+        self.tray_host.load(Ordering::Relaxed)
+    }
+
+    /// True when the running timer's minute has moved since the last publish.
+    fn minute_changed(&self) -> bool {
+        let published = *self.published.lock().unwrap_or_else(|e| e.into_inner());
+        match published.running_start {
+            Some(start) => (self.clock.now() - start).num_minutes() != published.minutes,
+            None => false,
+        }
+    }
+
+    fn remember(&self, snapshot: &Snapshot) {
+        let mut published = self.published.lock().unwrap_or_else(|e| e.into_inner());
+        *published = Published {
+            running_start: snapshot.running_start,
+            minutes: snapshot
+                .running
+                .as_ref()
+                .map_or(0, |r| r.duration_seconds / 60),
+        };
+    }
+}
+
+/// Reads the state once and shows it everywhere: the tray (menu, tooltip,
+/// icon) and the window (`state-changed`). Never call it on the main thread.
+pub fn publish<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Result<Snapshot, CommandError> {
+    let snapshot = state.snapshot()?;
+    state.remember(&snapshot);
+    if let Err(e) = tray::update(app, &snapshot) {
+        eprintln!("gardefou-desktop: cannot update the tray: {e}");
+    }
+    if let Err(e) = app.emit(STATE_CHANGED, &snapshot) {
+        eprintln!("gardefou-desktop: cannot notify the window: {e}");
+    }
+    Ok(snapshot)
+}
+
+/// Shows, unminimizes and focuses the main window.
+pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// The parts of the app that tests drive through the mock runtime: state and commands.
+pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::get_state,
+            commands::start_timer,
+            commands::stop_timer,
+            commands::quit,
+        ])
+}
+
+/// The desktop app: commands, then the tray, the tray-host watch and the ticker.
+pub fn run() {
+    let state = match AppState::open_default() {
+        Ok(state) => state,
+        Err(e) => {
+            eprintln!("gardefou-desktop: {e}");
+            std::process::exit(1);
+        }
+    };
+    let result = with_commands(Builder::default(), state)
+        .setup(|app| {
+            let handle = app.handle();
+            tray_host::watch(app.state::<AppState>().tray_host.clone());
+            tray::create(handle)?;
+            ticker::spawn(handle.clone())?;
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            // With a tray to come back from, closing only hides the window;
+            // without one (stock GNOME), closing quits.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if window.state::<AppState>().has_tray_host() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("gardefou-desktop: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,154 @@
+//! The tray icon: "Start ‹client›" per active client (most recent first),
+//! "Stop ‹client› (1:23)" while a timer runs, "Open Gardefou", "Quit".
+//! Clicks are handled off the main thread: they touch the database.
+
+use std::sync::Mutex;
+
+use gardefou::model::Source;
+use gardefou::tracker::StartRequest;
+use tauri::image::Image;
+use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::view::{Refusal, Snapshot, start_label, stop_label};
+use crate::{AppState, START_REFUSED};
+
+pub const TRAY_ID: &str = "gardefou";
+const OPEN: &str = "open";
+const QUIT: &str = "quit";
+const STOP: &str = "stop";
+/// Followed by the client's name.
+const START_PREFIX: &str = "start:";
+
+const IDLE_ICON: Image<'_> = tauri::include_image!("../icons/tray-idle.png");
+const RUNNING_ICON: Image<'_> = tauri::include_image!("../icons/tray-running.png");
+
+/// Which icon the tray shows now (setting it writes a file: only on change).
+#[derive(Debug, Default)]
+struct TrayShown {
+    running: Mutex<Option<bool>>,
+}
+
+/// Creates the tray with a minimal menu; the first publish fills it in.
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let menu = Menu::with_items(
+        app,
+        &[
+            &MenuItem::with_id(app, OPEN, "Open Gardefou", true, None::<&str>)?,
+            &MenuItem::with_id(app, QUIT, "Quit", true, None::<&str>)?,
+        ],
+    )?;
+    TrayIconBuilder::with_id(TRAY_ID)
+        .icon(IDLE_ICON)
+        .tooltip("Gardefou")
+        .title("Gardefou")
+        .menu(&menu)
+        .show_menu_on_left_click(true)
+        .on_menu_event(|app, event| on_menu_event(app, event))
+        .build(app)?;
+    app.manage(TrayShown::default());
+    Ok(())
+}
+
+/// Rebuilds the menu and the tooltip from `snapshot`. No-op without a tray.
+pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Result<()> {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return Ok(());
+    };
+    let menu = Menu::new(app)?;
+    if let Some(running) = &snapshot.running {
+        menu.append(&MenuItem::with_id(
+            app,
+            STOP,
+            stop_label(running),
+            true,
+            None::<&str>,
+        )?)?;
+        menu.append(&PredefinedMenuItem::separator(app)?)?;
+    }
+    let running_client = snapshot.running.as_ref().map(|r| r.client.as_str());
+    for client in &snapshot.clients {
+        if Some(client.name.as_str()) == running_client {
+            continue;
+        }
+        let id = format!("{START_PREFIX}{}", client.name);
+        menu.append(&MenuItem::with_id(
+            app,
+            id,
+            start_label(client),
+            true,
+            None::<&str>,
+        )?)?;
+    }
+    if !snapshot.clients.is_empty() {
+        menu.append(&PredefinedMenuItem::separator(app)?)?;
+    }
+    menu.append(&MenuItem::with_id(
+        app,
+        OPEN,
+        "Open Gardefou",
+        true,
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(app, QUIT, "Quit", true, None::<&str>)?)?;
+    tray.set_menu(Some(menu))?;
+    let tooltip = snapshot.tooltip();
+    tray.set_tooltip(Some(&tooltip))?;
+    // AppIndicator has no tooltip: its title is what hosts show instead.
+    tray.set_title(Some(&tooltip))?;
+
+    let running = snapshot.running.is_some();
+    if let Some(shown) = app.try_state::<TrayShown>() {
+        let mut shown = shown.running.lock().unwrap_or_else(|e| e.into_inner());
+        if *shown != Some(running) {
+            tray.set_icon(Some(if running { RUNNING_ICON } else { IDLE_ICON }))?;
+            *shown = Some(running);
+        }
+    }
+    Ok(())
+}
+
+fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    let id = event.id().as_ref().to_string();
+    match id.as_str() {
+        OPEN => crate::show_main_window(app),
+        QUIT => app.exit(0),
+        _ => {
+            // Start and Stop write to the database: not on the main thread.
+            let app = app.clone();
+            tauri::async_runtime::spawn_blocking(move || act(&app, &id));
+        }
+    }
+}
+
+fn act<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    let state = app.state::<AppState>();
+    let result = if id == STOP {
+        state.with_tracker(|t| t.stop(None)).map(|_| ())
+    } else if let Some(client) = id.strip_prefix(START_PREFIX) {
+        let mut request = StartRequest::new(client);
+        request.source = Source::Tray;
+        state
+            .with_tracker(|t| t.start(request))
+            .map(|_| ())
+            .map_err(|error| {
+                // Say why in the window instead of starting.
+                crate::show_main_window(app);
+                let refusal = Refusal {
+                    client: client.to_string(),
+                    error: error.clone(),
+                };
+                let _ = app.emit(START_REFUSED, &refusal);
+                error
+            })
+    } else {
+        return;
+    };
+    if let Err(e) = result {
+        eprintln!("gardefou-desktop: {e}");
+    }
+    if let Err(e) = crate::publish(app, &state) {
+        eprintln!("gardefou-desktop: {e}");
+    }
+}
