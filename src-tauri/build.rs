@@ -2,12 +2,8 @@
 //! (granted in `capabilities/`).
 
 fn main() {
-    let manifest = tauri_build::AppManifest::new().commands(gardefou_commands());
+    let commands: &[&str] = include!("src/command_names.rs");
+    let manifest = tauri_build::AppManifest::new().commands(commands);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");
-}
-
-/// Keep in sync with `src/commands.rs` (a test checks it).
-fn gardefou_commands() -> &'static [&'static str] {
-    &["get_state", "start_timer", "stop_timer", "quit"]
 }

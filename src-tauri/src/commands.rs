@@ -11,7 +11,7 @@ use crate::error::CommandError;
 use crate::view::Snapshot;
 
 /// The names declared in `build.rs` and granted in `capabilities/main.json`.
-pub const NAMES: &[&str] = &["get_state", "start_timer", "stop_timer", "quit"];
+pub const NAMES: &[&str] = include!("command_names.rs");
 
 /// The whole state the window shows.
 #[tauri::command]

@@ -178,3 +178,8 @@ pub fn run() {
         std::process::exit(1);
     }
 }
+
+#[cfg(test)]
+mod bindings;
+#[cfg(test)]
+mod tests;

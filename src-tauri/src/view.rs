@@ -26,7 +26,6 @@ pub struct ClientView {
 pub struct SessionView {
     pub id: String,
     /// The per-list number the CLI shows (`gardefou edit 12`).
-    #[cfg_attr(test, ts(type = "number"))]
     pub number: i64,
     pub client: String,
     pub color: String,
@@ -37,7 +36,6 @@ pub struct SessionView {
     pub start_local: String,
     pub end_local: Option<String>,
     /// Up to `now` for the running session.
-    #[cfg_attr(test, ts(type = "number"))]
     pub duration_seconds: i64,
     pub note: String,
 }
@@ -55,7 +53,6 @@ pub struct Snapshot {
     pub clients: Vec<ClientView>,
     /// Today's sessions (local day), oldest first; the running one included.
     pub today: Vec<SessionView>,
-    #[cfg_attr(test, ts(type = "number"))]
     pub today_seconds: i64,
     /// The running timer's start, for the shell's own use.
     #[serde(skip)]

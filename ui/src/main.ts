@@ -1,0 +1,4 @@
+import { api } from "./api";
+import { startApp } from "./app";
+
+void startApp(document, api);
