@@ -1,6 +1,8 @@
 //! Bad input: each case gets one clear sentence on stderr, nothing on stdout,
 //! the documented exit code, and leaves the database exactly as it was.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 mod support;
 
 use std::fs;

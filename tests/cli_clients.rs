@@ -1,5 +1,7 @@
 //! `gardefou client …`: adding, listing, editing, archiving.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 mod support;
 
 use support::TestDb;

@@ -1,5 +1,7 @@
 //! `gardefou add|log|edit|rm|restore-session`.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 mod support;
 
 use serde_json::Value;

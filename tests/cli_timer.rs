@@ -1,5 +1,7 @@
 //! `gardefou start|stop|status`: one running timer, switching, replacing.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 mod support;
 
 use support::TestDb;

@@ -1,6 +1,8 @@
 //! Property tests: time parsing round-trips, and no sequence of actions can
 //! store two overlapping sessions or two running timers.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, LocalResult, TimeZone, Utc};

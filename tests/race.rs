@@ -1,6 +1,8 @@
 //! Several processes racing on one database: the schema and the write
 //! transactions keep one running timer and no overlap, and nobody sees "locked".
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 mod support;
 
 use std::process::{Command, Stdio};

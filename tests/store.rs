@@ -1,5 +1,7 @@
 //! The store: migrations, the upgrade path, the schema's own guarantees.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
