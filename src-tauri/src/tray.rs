@@ -42,7 +42,6 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     TrayIconBuilder::with_id(TRAY_ID)
         .icon(IDLE_ICON)
         .tooltip("Gardefou")
-        .title("Gardefou")
         .menu(&menu)
         .show_menu_on_left_click(true)
         .on_menu_event(|app, event| on_menu_event(app, event))
@@ -93,10 +92,11 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
     )?)?;
     menu.append(&MenuItem::with_id(app, QUIT, "Quit", true, None::<&str>)?)?;
     tray.set_menu(Some(menu))?;
-    let tooltip = snapshot.tooltip();
-    tray.set_tooltip(Some(&tooltip))?;
-    // AppIndicator has no tooltip: its title is what hosts show instead.
-    tray.set_title(Some(&tooltip))?;
+    tray.set_tooltip(Some(snapshot.tooltip()))?;
+    // AppIndicator (Linux) has no tooltip: its label, shown next to the icon,
+    // carries the running timer instead, and is empty when idle.
+    #[cfg(target_os = "linux")]
+    tray.set_title(Some(snapshot.panel_label()))?;
 
     let running = snapshot.running.is_some();
     if let Some(shown) = app.try_state::<TrayShown>() {

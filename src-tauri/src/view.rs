@@ -108,6 +108,16 @@ impl Snapshot {
     }
 }
 
+impl Snapshot {
+    /// The text beside the tray icon where there is no tooltip (AppIndicator):
+    /// `Acme 1:23` while a timer runs, nothing when idle.
+    pub fn panel_label(&self) -> String {
+        self.running.as_ref().map_or_else(String::new, |s| {
+            format!("{} {}", s.client, format_hm(s.duration_seconds))
+        })
+    }
+}
+
 /// The tray's "Stop ‹client› (1:23)" label.
 pub fn stop_label(running: &SessionView) -> String {
     format!(
@@ -190,6 +200,7 @@ mod tests {
         assert_eq!(running.duration_seconds, 83 * 60 + 5);
         assert_eq!(stop_label(&running), "Stop Globex (1:23)");
         assert_eq!(snapshot.tooltip(), "Gardefou: Globex 1:23");
+        assert_eq!(snapshot.panel_label(), "Globex 1:23");
         assert_eq!(snapshot.clients[0].name, "Globex", "most recent first");
         assert_eq!(snapshot.today.len(), 1);
         assert_eq!(snapshot.today_seconds, 83 * 60 + 5);
@@ -202,6 +213,7 @@ mod tests {
         let snapshot = Snapshot::read(&mut tracker).unwrap();
         assert_eq!(snapshot.running, None);
         assert_eq!(snapshot.tooltip(), "Gardefou: no timer running");
+        assert_eq!(snapshot.panel_label(), "");
         assert!(snapshot.today.is_empty());
     }
 }
