@@ -16,7 +16,7 @@ pub const NAMES: &[&str] = include!("command_names.rs");
 /// The whole state the window shows.
 #[tauri::command]
 pub async fn get_state(state: State<'_, AppState>) -> Result<Snapshot, CommandError> {
-    Ok(state.snapshot()?)
+    state.snapshot()
 }
 
 /// Starts a timer for `client` (stopping the running one), like `gardefou start`.
@@ -32,7 +32,7 @@ pub async fn start_timer<R: Runtime>(
     request.source = Source::Timer;
     request.override_reason = override_reason.filter(|r| !r.trim().is_empty());
     state.with_tracker(|t| t.start(request))?;
-    Ok(crate::publish(&app, &state)?)
+    crate::publish(&app, &state)
 }
 
 /// Stops the running timer, like `gardefou stop`.
@@ -42,7 +42,7 @@ pub async fn stop_timer<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Snapshot, CommandError> {
     state.with_tracker(|t| t.stop(None))?;
-    Ok(crate::publish(&app, &state)?)
+    crate::publish(&app, &state)
 }
 
 /// Quits the app; a running timer stays recorded in the database.

@@ -165,11 +165,11 @@ pub fn run() {
         .on_window_event(|window, event| {
             // With a tray to come back from, closing only hides the window;
             // without one (stock GNOME), closing quits.
-            if let WindowEvent::CloseRequested { api, .. } = event {
-                if window.state::<AppState>().has_tray_host() {
-                    api.prevent_close();
-                    let _ = window.hide();
-                }
+            if let WindowEvent::CloseRequested { api, .. } = event
+                && window.state::<AppState>().has_tray_host()
+            {
+                api.prevent_close();
+                let _ = window.hide();
             }
         })
         .run(tauri::generate_context!());

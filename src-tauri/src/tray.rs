@@ -132,7 +132,7 @@ fn act<R: Runtime>(app: &AppHandle<R>, id: &str) {
         state
             .with_tracker(|t| t.start(request))
             .map(|_| ())
-            .map_err(|error| {
+            .inspect_err(|error| {
                 // Say why in the window instead of starting.
                 crate::show_main_window(app);
                 let refusal = Refusal {
@@ -140,7 +140,6 @@ fn act<R: Runtime>(app: &AppHandle<R>, id: &str) {
                     error: error.clone(),
                 };
                 let _ = app.emit(START_REFUSED, &refusal);
-                error
             })
     } else {
         return;

@@ -13,15 +13,14 @@ pub const WATCHER_NAME: &str = "org.kde.StatusNotifierWatcher";
 pub fn watch(present: Arc<AtomicBool>) {
     use gio::BusNameWatcherFlags;
     let appeared = present.clone();
-    let id = gio::bus_watch_name(
+    // Watched for the whole life of the app: the id is only needed to unwatch.
+    let _watch = gio::bus_watch_name(
         gio::BusType::Session,
         WATCHER_NAME,
         BusNameWatcherFlags::NONE,
         move |_, _, _| appeared.store(true, Ordering::Relaxed),
         move |_, _| present.store(false, Ordering::Relaxed),
     );
-    // Watch for the whole life of the app.
-    std::mem::forget(id);
 }
 
 /// Elsewhere the platform always has a tray.
