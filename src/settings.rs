@@ -4,7 +4,7 @@ use chrono_tz::Tz;
 
 use crate::calendar::WeekStart;
 use crate::error::{Error, Result};
-use crate::model::{Rounding, parse_zone};
+use crate::model::{Rounding, normalize_tags, parse_zone};
 use crate::money::Currency;
 
 /// Every setting, with its typed value.
@@ -15,6 +15,8 @@ pub struct Settings {
     pub currency: Currency,
     pub rounding: Option<Rounding>,
     pub locale: Locale,
+    /// Tags whose share of a client's time the week summary watches.
+    pub health_tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +35,14 @@ impl Locale {
 }
 
 /// The keys `settings set` accepts, in the order `settings show` prints them.
-pub const KEYS: &[&str] = &["timezone", "week_start", "currency", "rounding", "locale"];
+pub const KEYS: &[&str] = &[
+    "timezone",
+    "week_start",
+    "currency",
+    "rounding",
+    "locale",
+    "health_tags",
+];
 
 impl Settings {
     pub fn defaults(system_zone: Tz) -> Self {
@@ -43,6 +52,7 @@ impl Settings {
             currency: Currency::EUR,
             rounding: None,
             locale: Locale::En,
+            health_tags: vec!["meeting".to_string(), "rework".to_string()],
         }
     }
 
@@ -85,6 +95,7 @@ impl Settings {
                     _ => return Err(Error::invalid(format!("locale is en or fr, not '{value}'"))),
                 }
             }
+            "health_tags" => self.health_tags = parse_tag_list(value)?,
             _ => {
                 return Err(Error::invalid(format!(
                     "unknown setting '{key}'; known settings: {}",
@@ -105,6 +116,8 @@ impl Settings {
                 .rounding
                 .map_or_else(|| "none".to_string(), |r| r.to_string()),
             "locale" => self.locale.as_str().to_string(),
+            "health_tags" if self.health_tags.is_empty() => "none".to_string(),
+            "health_tags" => self.health_tags.join(","),
             _ => return None,
         })
     }
@@ -115,6 +128,19 @@ impl Settings {
             .map(|k| (*k, self.get(k).unwrap_or_default()))
             .collect()
     }
+}
+
+/// `meeting,rework` (or `none`) into tags.
+fn parse_tag_list(value: &str) -> Result<Vec<String>> {
+    if value.eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    normalize_tags(&parts).map_err(|e| {
+        Error::invalid(format!(
+            "health_tags is a comma-separated list of tags, like meeting,rework (or none): {e}"
+        ))
+    })
 }
 
 /// The system's IANA zone, or UTC when it cannot be told.
@@ -140,5 +166,19 @@ mod tests {
         assert!(s.set("week_start", "wednesday").is_err());
         assert!(s.set("nope", "1").is_err());
         assert_eq!(s.week_start, WeekStart::Sunday);
+    }
+
+    #[test]
+    fn health_tags_are_a_tag_list() {
+        let mut s = Settings::defaults(Tz::UTC);
+        assert_eq!(s.get("health_tags").unwrap(), "meeting,rework");
+        assert_eq!(
+            s.set("health_tags", "Calls, #Rework").unwrap(),
+            "calls,rework"
+        );
+        assert_eq!(s.set("health_tags", "none").unwrap(), "none");
+        assert!(s.health_tags.is_empty());
+        assert!(s.set("health_tags", "two words").is_err());
+        assert!(s.set("health_tags", "a,,b").is_err());
     }
 }
