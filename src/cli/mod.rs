@@ -3,7 +3,10 @@
 
 mod args;
 mod clients;
+mod export;
 mod output;
+mod report;
+mod report_text;
 mod sessions;
 mod settings;
 mod timer;
@@ -60,6 +63,12 @@ enum Command {
     /// Show or change settings.
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
+    /// The week's summary, or totals per client.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Export sessions for invoicing.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 /// What every command gets: the core and the output mode.
@@ -113,6 +122,8 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Rm(args) => sessions::remove(&mut ctx, args),
         Command::RestoreSession(args) => sessions::restore(&mut ctx, args),
         Command::Settings(command) => settings::run(&mut ctx, command),
+        Command::Report(command) => report::run(&mut ctx, command),
+        Command::Export(command) => export::run(&mut ctx, command),
     }
 }
 
