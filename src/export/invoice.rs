@@ -24,7 +24,17 @@ pub struct InvoiceLine {
 /// Accumulates billable rows; memory grows with clients × rates, not sessions.
 #[derive(Debug, Default)]
 pub struct InvoiceLines {
-    lines: BTreeMap<(String, String, Currency, i64), (i64, i64, i64)>,
+    lines: BTreeMap<LineKey, Sums>,
+}
+
+/// Lines sort by lowercased name, then name, currency and rate.
+type LineKey = (String, String, Currency, i64);
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Sums {
+    seconds: i64,
+    rounded_seconds: i64,
+    amount_minor: i64,
 }
 
 impl InvoiceLines {
@@ -39,28 +49,28 @@ impl InvoiceLines {
             row.rate_minor,
         );
         let entry = self.lines.entry(key).or_default();
-        entry.0 += row.seconds;
-        entry.1 += row.rounded_seconds;
-        entry.2 += row.amount_minor;
+        entry.seconds += row.seconds;
+        entry.rounded_seconds += row.rounded_seconds;
+        entry.amount_minor += row.amount_minor;
     }
 
     pub fn lines(&self) -> impl Iterator<Item = InvoiceLine> + '_ {
-        self.lines.iter().map(
-            |((_, client, currency, rate), (_, rounded, amount))| InvoiceLine {
+        self.lines
+            .iter()
+            .map(|((_, client, currency, rate), sums)| InvoiceLine {
                 client: client.clone(),
-                rounded_seconds: *rounded,
+                rounded_seconds: sums.rounded_seconds,
                 rate_minor: *rate,
                 currency: *currency,
-                amount_minor: *amount,
-            },
-        )
+                amount_minor: sums.amount_minor,
+            })
     }
 
     /// Writes the lines as CSV and returns what was written.
     pub fn write<W: Write>(&self, out: W, dialect: Dialect) -> Result<(W, ExportSummary)> {
         let mut csv = CsvOut::new(out, dialect, &INVOICE_HEADER)?;
         let mut summary = ExportSummary::default();
-        for (line, (seconds, _, _)) in self.lines().zip(self.lines.values()) {
+        for (line, sums) in self.lines().zip(self.lines.values()) {
             csv.record([
                 cells::text(&line.client).into_owned(),
                 cells::hours(line.rounded_seconds, dialect),
@@ -69,7 +79,7 @@ impl InvoiceLines {
                 line.currency.code().to_string(),
             ])?;
             summary.rows += 1;
-            summary.seconds += seconds;
+            summary.seconds += sums.seconds;
             summary.rounded_seconds += line.rounded_seconds;
             summary.amounts.add(line.currency, line.amount_minor);
         }

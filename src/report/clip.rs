@@ -6,6 +6,9 @@ use chrono::{DateTime, Utc};
 use crate::model::Session;
 use crate::money::amount_for;
 
+/// A half-open `[start, end)` stretch of time.
+pub type Window = (DateTime<Utc>, DateTime<Utc>);
+
 /// `[start, end)` of `session` inside `[from, to)`, or `None` if nothing is inside.
 pub fn clip(
     session: &Session,

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::clip::clipped_seconds;
+use super::clip::{Window, clipped_seconds};
 use crate::model::{Client, Session};
 
 /// How many weeks the trend covers, the reported one included.
@@ -31,7 +31,7 @@ pub struct ClientTrend {
 pub fn trend(
     sessions: &[Session],
     clients: &[Client],
-    weeks: &[(String, (DateTime<Utc>, DateTime<Utc>))],
+    weeks: &[(String, Window)],
     now: DateTime<Utc>,
 ) -> Trend {
     let mut rows: Vec<ClientTrend> = clients

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::amounts::Amounts;
 use super::boundaries::{AlertLine, Boundaries, OverrideLine};
-use super::clip::{Slice, percent};
+use super::clip::{Slice, Window, percent};
 use super::grid::{ClientWeek, client_weeks, day_totals};
 use super::health::{ClientHealth, HEALTH_WEEKS, HealthInput, client_health};
 use super::trend::{TREND_WEEKS, Trend, trend};
@@ -65,7 +65,7 @@ pub struct WeekWindows {
     pub week: (DateTime<Utc>, DateTime<Utc>),
     pub previous: (DateTime<Utc>, DateTime<Utc>),
     /// The trend's weeks, oldest first, the reported week last.
-    pub trend: Vec<(String, (DateTime<Utc>, DateTime<Utc>))>,
+    pub trend: Vec<(String, Window)>,
     /// The health signals' 4 weeks.
     pub health: (DateTime<Utc>, DateTime<Utc>),
     /// Everything the report reads: the 8 weeks.
