@@ -11,6 +11,7 @@ pub mod error;
 pub mod model;
 pub mod money;
 pub mod paths;
+pub mod rules;
 pub mod settings;
 pub mod store;
 pub mod tracker;
