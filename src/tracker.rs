@@ -250,32 +250,25 @@ impl Tracker {
             let (_, mut key) = normalize_client_name(&client.name)?;
             if let Some(new_name) = &changes.rename {
                 let (new_name, new_key) = normalize_client_name(new_name)?;
-                if new_key != key {
-                    if let Some(other) = store::client_by_key(conn, &new_key)? {
-                        return Err(Error::conflict(format!(
-                            "a client named '{}' already exists",
-                            other.name
-                        )));
-                    }
+                if new_key != key
+                    && let Some(other) = store::client_by_key(conn, &new_key)?
+                {
+                    return Err(Error::conflict(format!(
+                        "a client named '{}' already exists",
+                        other.name
+                    )));
                 }
                 client.name = new_name;
                 key = new_key;
             }
+            let old_rate_text = client.currency.format_minor(client.rate_minor);
             if let Some(currency) = &changes.currency {
                 client.currency = Currency::parse(currency)?;
             }
-            if let Some(rate) = &changes.rate {
-                client.rate_minor = client.currency.parse_amount(rate)?;
-            } else if changes.currency.is_some() {
-                // Re-check the kept rate against the new currency's decimals.
-                let text = Currency::EUR.format_minor(client.rate_minor);
-                if client.currency.minor_digits() < 2 && client.rate_minor % 100 != 0 {
-                    return Err(Error::invalid(format!(
-                        "the rate {text} does not fit {}; give a new --rate",
-                        client.currency
-                    )));
-                }
-            }
+            // A new currency keeps the rate's decimal value (45.50 EUR -> 45.50 CHF);
+            // it must fit the new currency's decimals.
+            let rate_text = changes.rate.as_deref().unwrap_or(&old_rate_text);
+            client.rate_minor = client.currency.parse_amount(rate_text)?;
             if let Some(cap) = changes.cap_seconds {
                 client.cap_seconds = check_cap(cap)?;
             }
@@ -297,15 +290,14 @@ impl Tracker {
         let now = self.now();
         self.store.write(|conn| {
             let mut client = find_client(conn, name)?;
-            if archived {
-                if let Some(running) = store::running_session(conn)? {
-                    if running.client_id == client.id {
-                        return Err(Error::conflict(format!(
-                            "{}'s timer is running; stop it before archiving",
-                            client.name
-                        )));
-                    }
-                }
+            if archived
+                && let Some(running) = store::running_session(conn)?
+                && running.client_id == client.id
+            {
+                return Err(Error::conflict(format!(
+                    "{}'s timer is running; stop it before archiving",
+                    client.name
+                )));
             }
             let (_, key) = normalize_client_name(&client.name)?;
             client.archived = archived;
@@ -369,10 +361,10 @@ impl Tracker {
                 created_at: now,
                 updated_at: now,
             };
-            if let Some(current) = &running {
-                if at < current.start {
-                    return Err(overlap_error(current, tz));
-                }
+            if let Some(current) = &running
+                && at < current.start
+            {
+                return Err(overlap_error(current, tz));
             }
             // Finished sessions after `at` would overlap a timer running from `at` to now.
             let colliding =

@@ -4,7 +4,7 @@
 //! `-10m` (ago). DATE: `YYYY-MM-DD`.
 
 use chrono::{
-    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
 use chrono_tz::Tz;
 
@@ -101,16 +101,25 @@ pub fn rfc3339_in(at: DateTime<Utc>, tz: Tz) -> String {
         .to_string()
 }
 
+/// The instant a user most likely meant by a time in a gap, written with the
+/// offset in force after the change (02:30 in Paris's spring gap → 03:30+02:00).
 fn example_with_offset(local: NaiveDateTime, tz: Tz) -> String {
-    // The offset in force just after the gap is what most people mean.
-    let later = local + chrono::Duration::hours(3);
-    let offset = match tz.from_local_datetime(&later) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
-            t.fixed_offset().offset().to_string()
-        }
-        LocalResult::None => "+00:00".to_string(),
+    let offset_at = |t: NaiveDateTime| match tz.from_local_datetime(&t) {
+        LocalResult::Single(x) | LocalResult::Ambiguous(x, _) => Some(x.offset().fix()),
+        LocalResult::None => None,
     };
-    format!("{}{}", local.format("%Y-%m-%dT%H:%M:%S"), offset)
+    let before = offset_at(local - chrono::Duration::hours(3));
+    let after = offset_at(local + chrono::Duration::hours(3));
+    match (before, after) {
+        (Some(before), Some(after)) => {
+            let shifted = local
+                + chrono::Duration::seconds(i64::from(
+                    after.local_minus_utc() - before.local_minus_utc(),
+                ));
+            format!("{}{}", shifted.format("%Y-%m-%dT%H:%M:%S"), after)
+        }
+        _ => format!("{}+00:00", local.format("%Y-%m-%dT%H:%M:%S")),
+    }
 }
 
 fn whole_second(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
@@ -160,7 +169,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(gap.contains("does not exist"), "{gap}");
-        assert!(gap.contains("+02:00"), "{gap}");
+        assert!(gap.contains("2026-03-29T03:30:00+02:00"), "{gap}");
         let twice = parse_instant("2026-10-25 02:30", Paris, now())
             .unwrap_err()
             .to_string();

@@ -1,3 +1,141 @@
-pub fn run() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+//! The `gardefou` command line. Parsing (clap) and printing live here; every
+//! decision is the core's.
+
+mod args;
+mod clients;
+mod output;
+mod sessions;
+mod settings;
+mod timer;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use gardefou::Tracker;
+use gardefou::clock::{Clock, FixedClock, SystemClock};
+use gardefou::paths::resolve_db_path;
+
+/// `GARDEFOU_NOW` (RFC 3339), when set, is the CLI's "now".
+const NOW_ENV: &str = "GARDEFOU_NOW";
+
+/// Gardefou: track billable time per client, and keep your limits.
+#[derive(Debug, Parser)]
+#[command(name = "gardefou", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Database file (default: the platform data folder; also GARDEFOU_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print machine-readable JSON on stdout (seconds and minor units).
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Add, list, edit or archive clients.
+    #[command(subcommand)]
+    Client(clients::ClientCommand),
+    /// Start a timer for a client (stops the running one).
+    Start(timer::StartArgs),
+    /// Stop the running timer.
+    Stop(timer::StopArgs),
+    /// Show the running timer.
+    Status,
+    /// Record a past session.
+    Add(sessions::AddArgs),
+    /// List sessions (default: this week).
+    Log(sessions::LogArgs),
+    /// Change a session (by number or id).
+    Edit(sessions::EditArgs),
+    /// Delete a session (it can be restored).
+    Rm(sessions::HandleArgs),
+    /// Bring back a deleted session.
+    RestoreSession(sessions::HandleArgs),
+    /// Show or change settings.
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
+}
+
+/// What every command gets: the core and the output mode.
+pub struct Ctx {
+    pub tracker: Tracker,
+    pub json: bool,
+}
+
+impl Ctx {
+    /// Prints one JSON document on stdout.
+    pub fn print_json<T: serde::Serialize>(&self, value: &T) -> anyhow::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut stdout, value)?;
+        writeln!(stdout)?;
+        Ok(())
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let refused = matches!(
+                error.downcast_ref::<gardefou::Error>(),
+                Some(gardefou::Error::Refused { .. })
+            );
+            eprintln!("gardefou: {error:#}");
+            ExitCode::from(if refused { 3 } else { 1 })
+        }
+    }
+}
+
+fn execute(cli: Cli) -> anyhow::Result<()> {
+    let clock = clock_from_env()?;
+    let path = resolve_db_path(cli.db)?;
+    let tracker = Tracker::open(&path, clock)?;
+    let mut ctx = Ctx {
+        tracker,
+        json: cli.json,
+    };
+    match cli.command {
+        Command::Client(command) => clients::run(&mut ctx, command),
+        Command::Start(args) => timer::start(&mut ctx, args),
+        Command::Stop(args) => timer::stop(&mut ctx, args),
+        Command::Status => timer::status(&mut ctx),
+        Command::Add(args) => sessions::add(&mut ctx, args),
+        Command::Log(args) => sessions::log(&mut ctx, args),
+        Command::Edit(args) => sessions::edit(&mut ctx, args),
+        Command::Rm(args) => sessions::remove(&mut ctx, args),
+        Command::RestoreSession(args) => sessions::restore(&mut ctx, args),
+        Command::Settings(command) => settings::run(&mut ctx, command),
+    }
+}
+
+fn clock_from_env() -> anyhow::Result<Arc<dyn Clock>> {
+    match std::env::var(NOW_ENV) {
+        Ok(text) if !text.trim().is_empty() => {
+            let now = chrono::DateTime::parse_from_rfc3339(text.trim())
+                .with_context(|| format!("{NOW_ENV}='{text}' is not an RFC 3339 instant"))?;
+            Ok(Arc::new(FixedClock::new(now.with_timezone(&chrono::Utc))))
+        }
+        _ => Ok(Arc::new(SystemClock)),
+    }
+}
+
+/// `gardefou log | head` closes our stdout early: not an error worth a message.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
 }

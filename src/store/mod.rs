@@ -35,13 +35,13 @@ impl Store {
     /// SQLite database is refused, never overwritten.
     pub fn open(path: &Path) -> Result<Self> {
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-        if let Some(parent) = parent {
-            if !parent.is_dir() {
-                return Err(Error::Database(format!(
-                    "the folder {} does not exist; create it first or choose another --db path",
-                    parent.display()
-                )));
-            }
+        if let Some(parent) = parent
+            && !parent.is_dir()
+        {
+            return Err(Error::Database(format!(
+                "the folder {} does not exist; create it first or choose another --db path",
+                parent.display()
+            )));
         }
         if path.is_dir() {
             return Err(Error::Database(format!(

@@ -1,0 +1,133 @@
+//! `gardefou start|stop|status`.
+
+use clap::Args;
+use gardefou::duration::format_human;
+use gardefou::model::{LONG_SESSION_SECONDS, Source};
+use gardefou::tracker::StartRequest;
+use gardefou::when::rfc3339_in;
+use serde_json::json;
+
+use super::Ctx;
+use super::args;
+use super::output::{SessionView, describe, local_time};
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    client: String,
+    #[arg(long)]
+    note: Option<String>,
+    /// A tag (repeatable), e.g. --tag meeting.
+    #[arg(long = "tag", value_parser = args::tag)]
+    tags: Vec<String>,
+    #[arg(long)]
+    non_billable: bool,
+    /// Planned length (a call), e.g. 15m.
+    #[arg(long, value_parser = args::duration)]
+    planned: Option<i64>,
+    /// When the work began (default: now).
+    #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
+    at: Option<String>,
+    /// Cross a boundary on purpose, saying why.
+    #[arg(long = "override", value_name = "REASON")]
+    override_reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// When the work ended (default: now).
+    #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
+    at: Option<String>,
+}
+
+pub fn start(ctx: &mut Ctx, a: StartArgs) -> anyhow::Result<()> {
+    let at = a.at.map(|t| ctx.tracker.parse_past_time(&t)).transpose()?;
+    let outcome = ctx.tracker.start(StartRequest {
+        client: a.client,
+        at,
+        note: a.note.unwrap_or_default(),
+        tags: a.tags,
+        billable: !a.non_billable,
+        planned_seconds: a.planned,
+        source: Source::Timer,
+        override_reason: a.override_reason,
+    })?;
+    let (tz, now) = (ctx.tracker.settings()?.timezone, ctx.tracker.now());
+    if ctx.json {
+        return ctx.print_json(&json!({
+            "started": SessionView::new(&outcome.started, tz, now),
+            "stopped": outcome.stopped.as_ref().filter(|_| !outcome.replaced).map(|s| SessionView::new(s, tz, now)),
+            "replaced": outcome.replaced,
+        }));
+    }
+    match &outcome.stopped {
+        Some(old) if outcome.replaced => {
+            println!(
+                "Replaced the {} timer that started at the same second.",
+                old.client_name
+            )
+        }
+        Some(old) => println!(
+            "Stopped {} at {} after {}.",
+            old.client_name,
+            local_time(outcome.started.start, tz, now),
+            format_human(old.duration_seconds(now))
+        ),
+        None => {}
+    }
+    println!(
+        "Started {} at {}.",
+        outcome.started.client_name,
+        local_time(outcome.started.start, tz, now)
+    );
+    Ok(())
+}
+
+pub fn stop(ctx: &mut Ctx, a: StopArgs) -> anyhow::Result<()> {
+    let at = a.at.map(|t| ctx.tracker.parse_past_time(&t)).transpose()?;
+    let session = ctx.tracker.stop(at)?;
+    let (tz, now) = (ctx.tracker.settings()?.timezone, ctx.tracker.now());
+    let seconds = session.duration_seconds(now);
+    if seconds > LONG_SESSION_SECONDS {
+        eprintln!(
+            "warning: this session lasted {}. If the timer was forgotten, fix the end with `gardefou edit {} --to TIME`.",
+            format_human(seconds),
+            session.number
+        );
+    }
+    if ctx.json {
+        return ctx.print_json(&SessionView::new(&session, tz, now));
+    }
+    println!("Stopped {}.", describe(&session, tz, now));
+    Ok(())
+}
+
+pub fn status(ctx: &mut Ctx) -> anyhow::Result<()> {
+    let status = ctx.tracker.status()?;
+    let (tz, now) = (status.timezone, status.now);
+    if ctx.json {
+        let running = status.running.as_ref();
+        return ctx.print_json(&json!({
+            "running": running.is_some(),
+            "client": running.map(|s| s.client_name.clone()),
+            "session": running.map(|s| s.id.to_string()),
+            "number": running.map(|s| s.number),
+            "started_at": running.map(|s| rfc3339_in(s.start, tz)),
+            "elapsed_seconds": status.elapsed_seconds(),
+            "note": running.map(|s| s.note.clone()),
+            "tags": running.map(|s| s.tags.clone()),
+            "billable": running.map(|s| s.billable),
+            "planned_seconds": running.and_then(|s| s.planned_seconds),
+            "now": rfc3339_in(now, tz),
+        }));
+    }
+    match &status.running {
+        Some(s) => println!(
+            "{} running since {} ({}).",
+            s.client_name,
+            local_time(s.start, tz, now),
+            format_human(s.duration_seconds(now))
+        ),
+        None => println!("No timer running."),
+    }
+    Ok(())
+}

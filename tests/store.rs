@@ -1,0 +1,153 @@
+//! The store: migrations, the upgrade path, the schema's own guarantees.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use gardefou::Tracker;
+use gardefou::clock::FixedClock;
+use gardefou::store::{MIGRATIONS, SCHEMA_VERSION, Store};
+use rusqlite::Connection;
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-27T16:00:00+01:00")
+        .unwrap()
+        .to_utc()
+}
+
+/// A small stable hash (FNV-1a) to pin the text of released migrations.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[test]
+fn released_migrations_are_never_edited() {
+    // Append a new migration instead of changing one of these.
+    let released: [u64; 2] = [fnv1a(MIGRATIONS[0]), fnv1a(MIGRATIONS[1])];
+    assert_eq!(
+        released,
+        [2078528873347224295, 10098442964104475854],
+        "released migrations changed: append a new one instead"
+    );
+}
+
+#[test]
+fn a_version_1_database_with_data_opens_after_later_migrations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    {
+        // Built the way the first release left it: schema 1 only, with data.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO clients (id, name, name_key, rate_minor, currency, cap_seconds, rounding, color, archived, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000001', 'Acme', 'acme', 4550, 'EUR', 36000, '15m:up', '#3b82f6', 0, 1795132800, 1795132800);
+             INSERT INTO sessions (id, client_id, start_at, end_at, billable, note, tags, source, rate_minor, currency, zone, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000002', '0190a000-0000-7000-8000-000000000001',
+                     1795766400, 1795770000, 1, 'old note', 'meeting,rework', 'timer', 4550, 'EUR', 'Europe/Paris', 1795766400, 1795770000);
+             INSERT INTO sessions (id, client_id, start_at, end_at, billable, note, tags, source, rate_minor, currency, zone, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000003', '0190a000-0000-7000-8000-000000000001',
+                     1795784400, NULL, 1, '', '', 'timer', 4550, 'EUR', 'Europe/Paris', 1795784400, 1795784400);
+             INSERT INTO settings (key, value, updated_at) VALUES ('timezone', 'Europe/Paris', 1795132800);",
+        )
+        .unwrap();
+    }
+    let mut tracker = Tracker::open(&path, Arc::new(FixedClock::new(now()))).unwrap();
+    let clients = tracker.clients().unwrap();
+    assert_eq!(clients.len(), 1);
+    assert_eq!(
+        (
+            clients[0].name.as_str(),
+            clients[0].rate_minor,
+            clients[0].cap_seconds
+        ),
+        ("Acme", 4550, Some(36000))
+    );
+    let status = tracker.status().unwrap();
+    let running = status.running.expect("the running session survived");
+    assert_eq!(running.planned_seconds, None);
+    let log = tracker
+        .log(
+            Some("2026-11-27".parse().unwrap()),
+            Some("2026-11-27".parse().unwrap()),
+            None,
+        )
+        .unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].note, "old note");
+    assert_eq!(log[0].tags, vec!["meeting", "rework"]);
+    // And it works on: stop, and the new tables exist.
+    tracker.stop(None).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let alerts: i64 = conn
+        .query_row("SELECT count(*) FROM alerts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(alerts, 0);
+}
+
+#[test]
+fn a_database_from_a_newer_gardefou_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    Store::open(&path).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains("newer Gardefou"), "{err}");
+}
+
+#[test]
+fn the_schema_allows_one_running_session_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    Store::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO clients (id, name, name_key, rate_minor, currency, color, created_at, updated_at)
+         VALUES ('c1', 'A', 'a', 0, 'EUR', '#000000', 0, 0);
+         INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone, created_at, updated_at)
+         VALUES ('s1', 'c1', 100, 'timer', 0, 'EUR', 'UTC', 0, 0);",
+    )
+    .unwrap();
+    let second = conn.execute(
+        "INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone, created_at, updated_at)
+         VALUES ('s2', 'c1', 200, 'timer', 0, 'EUR', 'UTC', 0, 0)",
+        [],
+    );
+    assert!(
+        second.is_err(),
+        "a second running session must violate the schema"
+    );
+    // A deleted running row does not count.
+    conn.execute("UPDATE sessions SET deleted_at = 1 WHERE id = 's1'", [])
+        .unwrap();
+    conn.execute(
+        "INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone, created_at, updated_at)
+         VALUES ('s2', 'c1', 200, 'timer', 0, 'EUR', 'UTC', 0, 0)",
+        [],
+    )
+    .unwrap();
+}
+
+#[test]
+fn pragmas_are_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let store = Store::open(&path).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
