@@ -13,6 +13,7 @@ pub mod model;
 pub mod money;
 pub mod paths;
 pub mod report;
+pub mod rules;
 pub mod settings;
 pub mod store;
 pub mod tracker;
