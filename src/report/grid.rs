@@ -9,10 +9,11 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::amounts::Amounts;
-use super::clip::{Slice, clip, percent};
+use super::clip::{Slice, Window, clip};
 use crate::calendar::split_by_local_day;
 use crate::model::{Client, Session};
 use crate::money::Currency;
+use crate::rules::{CapLevel, cap_usage};
 
 /// One client's row of the week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,19 +30,21 @@ pub struct ClientWeek {
     /// Every currency billed this week (more than one only after a currency change).
     pub amounts: Amounts,
     pub cap_seconds: Option<i64>,
-    /// `total_seconds` as a whole percentage of the cap (half-up).
+    /// `total_seconds` as a whole percentage of the cap (rounded down, as the rules do).
     pub cap_used_percent: Option<i64>,
+    /// `below`, `warning` or `reached` (the rules' `warn_at` threshold).
+    pub cap_level: Option<CapLevel>,
 }
 
 /// Builds the rows of the clients with time in `week` (by name). `dates` are the
-/// week's seven local dates.
+/// week's seven local dates; `warn_at` the cap warning percentage.
 pub fn client_weeks(
     sessions: &[Session],
     clients: &[Client],
-    week: (DateTime<Utc>, DateTime<Utc>),
-    dates: &[NaiveDate],
+    (week, dates): (Window, &[NaiveDate]),
     now: DateTime<Utc>,
     tz: Tz,
+    warn_at: u8,
 ) -> Vec<ClientWeek> {
     let mut rows: HashMap<Uuid, (Vec<i64>, Slice, Amounts)> = HashMap::new();
     for session in sessions {
@@ -73,6 +76,9 @@ pub fn client_weeks(
         .iter()
         .filter_map(|client| {
             let (days, sum, amounts) = rows.remove(&client.id)?;
+            let usage = client
+                .cap_seconds
+                .map(|cap| cap_usage(sum.seconds, cap, warn_at));
             Some(ClientWeek {
                 name: client.name.clone(),
                 color: client.color.as_str().to_string(),
@@ -83,7 +89,8 @@ pub fn client_weeks(
                 currency: client.currency,
                 amounts,
                 cap_seconds: client.cap_seconds,
-                cap_used_percent: client.cap_seconds.map(|cap| percent(sum.seconds, cap)),
+                cap_used_percent: usage.map(|u| u.percent),
+                cap_level: usage.map(|u| u.level),
             })
         })
         .collect();

@@ -35,12 +35,17 @@ pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<Wee
     let (tz, now) = (settings.timezone, tracker.now());
     let date = date.unwrap_or_else(|| local_date(now, tz));
     let windows = WeekWindows::around(date, settings.week_start, tz);
+    let from = windows
+        .all
+        .0
+        .min(boundaries::streak_lookback(windows.week, now, &settings));
     let (clients, sessions) = tracker.store_mut().read(|conn| {
         Ok((
             store::list_clients(conn)?,
-            store::sessions_in_range(conn, windows.all.0, windows.all.1, None)?,
+            store::sessions_in_range(conn, from, windows.all.1, None)?,
         ))
     })?;
+    let facts = Boundaries::from_rules(&sessions, &settings, windows.week, windows.health, now);
     let input = WeekInput {
         windows: &windows,
         tz,
@@ -48,6 +53,7 @@ pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<Wee
         clients: &clients,
         sessions: &sessions,
         health_tags: &settings.health_tags,
+        warn_at: settings.warn_at,
     };
-    Ok(compute_week(&input, Boundaries::default()))
+    Ok(compute_week(&input, facts))
 }

@@ -8,12 +8,13 @@ use serde::Serialize;
 
 use super::amounts::Amounts;
 use super::boundaries::{AlertLine, Boundaries, OverrideLine};
-use super::clip::{Slice, Window, percent};
+use super::clip::{Slice, Window};
 use super::grid::{ClientWeek, client_weeks, day_totals};
 use super::health::{ClientHealth, HEALTH_WEEKS, HealthInput, client_health};
 use super::trend::{TREND_WEEKS, Trend, trend};
 use crate::calendar::{WeekStart, day_start, week_first_day};
 use crate::model::{Client, Session};
+use crate::rules::{CapLevel, cap_usage};
 
 /// The week summary. Keys are stable (scripts and the desktop app read them).
 #[derive(Debug, Clone, Serialize)]
@@ -33,6 +34,7 @@ pub struct WeekReport {
     pub day_totals: Vec<i64>,
     pub weekly_cap_seconds: Option<i64>,
     pub weekly_cap_used_percent: Option<i64>,
+    pub weekly_cap_level: Option<CapLevel>,
     pub clients: Vec<ClientWeek>,
     pub off_hours_seconds: i64,
     pub rest_day_seconds: i64,
@@ -55,6 +57,7 @@ pub struct WeekTotals {
     pub billable_seconds: i64,
     pub amounts: Amounts,
     pub weekly_cap_used_percent: Option<i64>,
+    pub weekly_cap_level: Option<CapLevel>,
 }
 
 /// The local weeks around a date, as UTC windows.
@@ -113,8 +116,10 @@ pub struct WeekInput<'a> {
     pub tz: Tz,
     pub now: DateTime<Utc>,
     pub clients: &'a [Client],
-    /// Every session overlapping `windows.all`.
+    /// Every session overlapping `windows.all` (more is harmless: all is clipped).
     pub sessions: &'a [Session],
+    /// The cap warning percentage (the `warn_at` setting).
+    pub warn_at: u8,
     pub health_tags: &'a [String],
 }
 
@@ -124,10 +129,10 @@ pub fn compute_week(input: &WeekInput<'_>, boundaries: Boundaries) -> WeekReport
     let clients = client_weeks(
         input.sessions,
         input.clients,
-        w.week,
-        &w.dates,
+        (w.week, &w.dates),
         input.now,
         input.tz,
+        input.warn_at,
     );
     let cap = boundaries.weekly_cap_seconds;
     let this_week = totals_of(input, w.first_day, w.week, cap);
@@ -152,6 +157,7 @@ pub fn compute_week(input: &WeekInput<'_>, boundaries: Boundaries) -> WeekReport
         day_totals: day_totals(&clients, w.dates.len()),
         weekly_cap_seconds: cap,
         weekly_cap_used_percent: this_week.weekly_cap_used_percent,
+        weekly_cap_level: this_week.weekly_cap_level,
         clients,
         off_hours_seconds: boundaries.off_hours_seconds,
         rest_day_seconds: boundaries.rest_day_seconds,
@@ -181,6 +187,7 @@ fn totals_of(
             amounts.add(session.currency, slice.amount_minor);
         }
     }
+    let usage = cap.map(|c| cap_usage(total, c, input.warn_at));
     WeekTotals {
         week: week_label(first_day),
         start: first_day,
@@ -188,6 +195,7 @@ fn totals_of(
         total_seconds: total,
         billable_seconds: billable,
         amounts,
-        weekly_cap_used_percent: cap.map(|c| percent(total, c)),
+        weekly_cap_used_percent: usage.map(|u| u.percent),
+        weekly_cap_level: usage.map(|u| u.level),
     }
 }
