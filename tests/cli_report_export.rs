@@ -740,3 +740,67 @@ fn an_empty_week_says_so() {
     assert_eq!(w["clients"], Value::Array(vec![]));
     assert_eq!(w["amounts"], Value::Array(vec![]));
 }
+
+#[test]
+fn the_week_shows_its_overrides_with_reasons_and_its_alerts() {
+    let db = seeded();
+    let clients = db.json(&["client", "list"]);
+    let acme = clients
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Acme")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Written by hand: the boundaries work owns these tables' write path.
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let at = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .timestamp()
+    };
+    conn.execute(
+        "INSERT INTO overrides (id, at, client_id, boundaries, reason, created_at, updated_at)
+         VALUES ('o1', ?1, ?2, 'off_hours', 'launch tomorrow, agreed with Marie', ?1, ?1),
+                ('o0', ?3, ?2, 'off_hours', 'last week', ?3, ?3)",
+        rusqlite::params![
+            at("2026-11-24T18:30:00+01:00"),
+            acme,
+            at("2026-11-20T19:00:00+01:00")
+        ],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO alerts (id, kind, client_id, period, fired_at, message, created_at, updated_at)
+         VALUES ('a1', 'weekend_streak', NULL, 'weekend:2026-11-28', ?1,
+                 'Second weekend in a row with work.', ?1, ?1)",
+        rusqlite::params![at("2026-11-28T10:15:00+01:00")],
+    )
+    .unwrap();
+    drop(conn);
+    let w = db.json(&["report", "week"]);
+    assert_eq!(w["overrides"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        w["overrides"][0]["reason"],
+        "launch tomorrow, agreed with Marie"
+    );
+    assert_eq!(w["overrides"][0]["client"], "Acme");
+    assert_eq!(w["overrides"][0]["at"], "2026-11-24T18:30:00+01:00");
+    assert_eq!(w["alerts"][0]["kind"], "weekend_streak");
+    assert!(w["alerts"][0]["client"].is_null());
+    let text = db.ok(&["report", "week"]);
+    assert!(
+        text.contains("Overrides this week (1), with your reasons:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-11-24 18:30  Acme  off_hours  “launch tomorrow, agreed with Marie”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-11-28 10:15  Second weekend in a row with work."),
+        "{text}"
+    );
+}

@@ -20,6 +20,7 @@ use crate::calendar::local_date;
 use crate::error::Result;
 use crate::store;
 use crate::tracker::Tracker;
+use crate::when::rfc3339_in;
 
 pub use amounts::{Amount, Amounts};
 pub use boundaries::{AlertLine, Boundaries, OverrideLine};
@@ -39,13 +40,35 @@ pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<Wee
         .all
         .0
         .min(boundaries::streak_lookback(windows.week, now, &settings));
-    let (clients, sessions) = tracker.store_mut().read(|conn| {
+    let week = windows.week;
+    let (clients, sessions, overrides, alerts) = tracker.store_mut().read(|conn| {
         Ok((
             store::list_clients(conn)?,
             store::sessions_in_range(conn, from, windows.all.1, None)?,
+            store::overrides_for_report(conn, week.0, week.1)?,
+            store::alerts_for_report(conn, week.0, week.1)?,
         ))
     })?;
-    let facts = Boundaries::from_rules(&sessions, &settings, windows.week, windows.health, now);
+    let mut facts = Boundaries::from_rules(&sessions, &settings, week, windows.health, now);
+    facts.overrides = overrides
+        .into_iter()
+        .map(|o| OverrideLine {
+            at: rfc3339_in(o.at, tz),
+            client: o.client_name,
+            boundaries: o.boundaries,
+            reason: o.reason,
+        })
+        .collect();
+    facts.alerts = alerts
+        .into_iter()
+        .map(|a| AlertLine {
+            kind: a.kind,
+            client: a.client_name,
+            period: a.period,
+            fired_at: rfc3339_in(a.fired_at, tz),
+            message: a.message,
+        })
+        .collect();
     let input = WeekInput {
         windows: &windows,
         tz,

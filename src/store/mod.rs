@@ -5,6 +5,8 @@ mod clients;
 mod migrations;
 mod sessions;
 mod settings;
+// Read-only, for the week report (see the file).
+mod report_reads;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -16,6 +18,7 @@ use crate::error::{Error, Result};
 
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
+pub use report_reads::{AlertRecord, OverrideRecord, alerts_for_report, overrides_for_report};
 pub use sessions::*;
 pub use settings::*;
 
