@@ -10,6 +10,7 @@ pub mod duration;
 pub mod error;
 pub mod model;
 pub mod money;
+pub mod notify;
 pub mod paths;
 pub mod rules;
 pub mod settings;

@@ -22,6 +22,9 @@ use crate::settings::{Settings, system_zone};
 use crate::store::{self, Store};
 use crate::when::{check_accepted, parse_instant, parse_past_instant};
 
+mod boundaries;
+pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
+
 /// A new client as the user describes it. Text fields are parsed here so that
 /// every front end validates the same way.
 #[derive(Debug, Clone, Default)]
@@ -341,6 +344,14 @@ impl Tracker {
             }
             let note = validate_note(&request.note)?;
             let tags = normalize_tags(&request.tags)?;
+            let overridden = boundaries::enforce_start(
+                conn,
+                &settings,
+                &client,
+                at,
+                now,
+                request.override_reason.as_deref(),
+            )?;
             let running = store::running_session(conn)?;
             let mut session = Session {
                 id: Uuid::now_v7(),
@@ -372,7 +383,7 @@ impl Tracker {
             if let Some(first) = colliding.first() {
                 return Err(overlap_error(first, tz));
             }
-            match running {
+            let outcome: Result<StartOutcome> = match running {
                 Some(current) if current.start == at => {
                     session.id = current.id;
                     session.number = current.number;
@@ -403,7 +414,12 @@ impl Tracker {
                         replaced: false,
                     })
                 }
+            };
+            let outcome = outcome?;
+            if let Some(record) = overridden {
+                boundaries::record_override(conn, record, outcome.started.id, now)?;
             }
+            Ok(outcome)
         })
     }
 
