@@ -344,14 +344,6 @@ impl Tracker {
             }
             let note = validate_note(&request.note)?;
             let tags = normalize_tags(&request.tags)?;
-            let overridden = boundaries::enforce_start(
-                conn,
-                &settings,
-                &client,
-                at,
-                now,
-                request.override_reason.as_deref(),
-            )?;
             let running = store::running_session(conn)?;
             let mut session = Session {
                 id: Uuid::now_v7(),
@@ -383,6 +375,15 @@ impl Tracker {
             if let Some(first) = colliding.first() {
                 return Err(overlap_error(first, tz));
             }
+            // Boundaries come after the data's own rules: an overlap is an error, not a refusal.
+            let overridden = boundaries::enforce_start(
+                conn,
+                &settings,
+                &client,
+                at,
+                now,
+                request.override_reason.as_deref(),
+            )?;
             let outcome: Result<StartOutcome> = match running {
                 Some(current) if current.start == at => {
                     session.id = current.id;
