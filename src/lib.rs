@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod model;
 pub mod money;
+pub mod notify;
 pub mod paths;
 pub mod report;
 pub mod rules;

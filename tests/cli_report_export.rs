@@ -754,32 +754,51 @@ fn the_week_shows_its_overrides_with_reasons_and_its_alerts() {
         .as_str()
         .unwrap()
         .to_string();
-    // Written by hand: the boundaries work owns these tables' write path.
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    // Recorded through the store's own write functions (the boundaries work).
     let at = |text: &str| {
         chrono::DateTime::parse_from_rfc3339(text)
             .unwrap()
-            .timestamp()
+            .with_timezone(&chrono::Utc)
     };
-    conn.execute(
-        "INSERT INTO overrides (id, at, client_id, boundaries, reason, created_at, updated_at)
-         VALUES ('o1', ?1, ?2, 'off_hours', 'launch tomorrow, agreed with Marie', ?1, ?1),
-                ('o0', ?3, ?2, 'off_hours', 'last week', ?3, ?3)",
-        rusqlite::params![
-            at("2026-11-24T18:30:00+01:00"),
-            acme,
-            at("2026-11-20T19:00:00+01:00")
-        ],
-    )
-    .unwrap();
-    conn.execute(
-        "INSERT INTO alerts (id, kind, client_id, period, fired_at, message, created_at, updated_at)
-         VALUES ('a1', 'weekend_streak', NULL, 'weekend:2026-11-28', ?1,
-                 'Second weekend in a row with work.', ?1, ?1)",
-        rusqlite::params![at("2026-11-28T10:15:00+01:00")],
-    )
-    .unwrap();
-    drop(conn);
+    let acme = uuid::Uuid::parse_str(&acme).unwrap();
+    let mut store = gardefou::store::Store::open(&db.path).unwrap();
+    store
+        .write(|conn| {
+            for (when, reason) in [
+                (
+                    "2026-11-24T18:30:00+01:00",
+                    "launch tomorrow, agreed with Marie",
+                ),
+                ("2026-11-20T19:00:00+01:00", "last week"),
+            ] {
+                let o = gardefou::store::Override {
+                    id: uuid::Uuid::now_v7(),
+                    at: at(when),
+                    session_id: None,
+                    client_id: Some(acme),
+                    client_name: None,
+                    boundaries: vec!["off_hours".into()],
+                    reason: reason.into(),
+                };
+                gardefou::store::insert_override(conn, &o, at(when))?;
+            }
+            let fired = at("2026-11-28T10:15:00+01:00");
+            let alert = gardefou::store::StoredAlert {
+                id: uuid::Uuid::now_v7(),
+                kind: "weekend_streak".into(),
+                client_id: None,
+                client_name: None,
+                period: "weekend:2026-11-28".into(),
+                fired_at: fired,
+                message: "Second weekend in a row with work.".into(),
+                notified_at: None,
+                last_nag_at: None,
+            };
+            gardefou::store::insert_alert_if_new(conn, &alert, fired)?;
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
     let w = db.json(&["report", "week"]);
     assert_eq!(w["overrides"].as_array().unwrap().len(), 1);
     assert_eq!(

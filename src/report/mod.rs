@@ -45,8 +45,8 @@ pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<Wee
         Ok((
             store::list_clients(conn)?,
             store::sessions_in_range(conn, from, windows.all.1, None)?,
-            store::overrides_for_report(conn, week.0, week.1)?,
-            store::alerts_for_report(conn, week.0, week.1)?,
+            store::overrides_in_range(conn, week.0, week.1)?,
+            store::alerts_in_range(conn, week.0, week.1)?,
         ))
     })?;
     let mut facts = Boundaries::from_rules(&sessions, &settings, week, windows.health, now);

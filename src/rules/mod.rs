@@ -11,14 +11,26 @@
 //! - [`cap_usage`], [`tracked_seconds`], [`week_caps`]: cap usage for the week.
 
 mod caps;
+mod drift;
+mod evaluate;
 mod hours;
+pub mod messages;
 mod weekends;
 
+use std::fmt;
+use std::str::FromStr;
+
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use uuid::Uuid;
 
 pub use caps::{
     CapLevel, CapUsage, cap_usage, crossing_instant, tracked_seconds, warn_threshold_seconds,
+};
+pub use drift::{planned_exceeded_at, planned_overrun};
+pub use evaluate::{
+    Crossing, Inputs, Projection, Refusal, evaluate, lookback_from, next_crossing_at, project,
+    reminder_due, start_refusals,
 };
 pub use hours::{Block, WorkingHours};
 pub use weekends::{
@@ -29,6 +41,64 @@ pub use weekends::{
 use crate::calendar::{local_date, week_range};
 use crate::model::{Client, Session};
 use crate::settings::Settings;
+
+/// The kinds of alert, as stored and shown in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertKind {
+    WeeklyCapWarning,
+    WeeklyCapReached,
+    ClientCapWarning,
+    ClientCapReached,
+    OffHours,
+    WeekendStreak,
+    PlannedExceeded,
+}
+
+impl AlertKind {
+    pub const ALL: [Self; 7] = [
+        Self::WeeklyCapWarning,
+        Self::WeeklyCapReached,
+        Self::ClientCapWarning,
+        Self::ClientCapReached,
+        Self::OffHours,
+        Self::WeekendStreak,
+        Self::PlannedExceeded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::WeeklyCapWarning => "weekly_cap_warning",
+            Self::WeeklyCapReached => "weekly_cap_reached",
+            Self::ClientCapWarning => "client_cap_warning",
+            Self::ClientCapReached => "client_cap_reached",
+            Self::OffHours => "off_hours",
+            Self::WeekendStreak => "weekend_streak",
+            Self::PlannedExceeded => "planned_exceeded",
+        }
+    }
+
+    /// A crossed boundary (red), rather than an approaching one (amber).
+    pub fn is_crossed(self) -> bool {
+        !matches!(self, Self::WeeklyCapWarning | Self::ClientCapWarning)
+    }
+}
+
+impl fmt::Display for AlertKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for AlertKind {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| crate::Error::invalid(format!("unknown alert kind '{s}'")))
+    }
+}
 
 /// Seconds of `[start, end)` outside the configured working hours.
 pub fn off_hours_seconds(start: DateTime<Utc>, end: DateTime<Utc>, settings: &Settings) -> i64 {

@@ -458,3 +458,309 @@ fn week_caps_count_non_billable_time_and_the_running_timer() {
     assert_eq!(caps.clients[0].usage.tracked_seconds, 7200);
     assert_eq!(caps.clients[0].usage.level, CapLevel::Reached);
 }
+
+fn kinds(crossings: &[Crossing]) -> Vec<AlertKind> {
+    crossings.iter().map(|c| c.kind).collect()
+}
+
+fn evaluate_at(
+    settings: &Settings,
+    clients: &[Client],
+    sessions: &[Session],
+    now: DateTime<Utc>,
+) -> Vec<Crossing> {
+    evaluate(&Inputs {
+        settings,
+        clients,
+        sessions,
+        now,
+    })
+}
+
+fn test_client(n: u8, cap: Option<i64>) -> Client {
+    let epoch = DateTime::from_timestamp(0, 0).unwrap();
+    Client {
+        id: client_id(n),
+        name: format!("Client {n}"),
+        rate_minor: 0,
+        currency: Currency::EUR,
+        cap_seconds: cap,
+        rounding: None,
+        color: crate::model::Color::from_palette(0),
+        archived: false,
+        created_at: epoch,
+        updated_at: epoch,
+    }
+}
+
+#[test]
+fn evaluation_fires_at_the_exact_second() {
+    // (zone, timer start, now, expected kinds). Weekly cap 2 h, warn at 80 %
+    // (1 h 36 min); client 0 has a 1 h cap; default working hours Mon–Fri 09–18.
+    let cases: &[(Tz, &str, &str, &[AlertKind])] = &[
+        (Paris, "2026-11-25 10:00", "2026-11-25 10:47:59", &[]),
+        (
+            Paris,
+            "2026-11-25 10:00",
+            "2026-11-25 10:48:00",
+            &[AlertKind::ClientCapWarning],
+        ),
+        (
+            Paris,
+            "2026-11-25 10:00",
+            "2026-11-25 10:59:59",
+            &[AlertKind::ClientCapWarning],
+        ),
+        (
+            Paris,
+            "2026-11-25 10:00",
+            "2026-11-25 11:00:00",
+            &[AlertKind::ClientCapReached],
+        ),
+        (
+            Paris,
+            "2026-11-25 10:00",
+            "2026-11-25 11:36:00",
+            &[AlertKind::WeeklyCapWarning, AlertKind::ClientCapReached],
+        ),
+        (
+            New_York,
+            "2026-11-25 10:00",
+            "2026-11-25 11:59:59",
+            &[AlertKind::WeeklyCapWarning, AlertKind::ClientCapReached],
+        ),
+        (
+            New_York,
+            "2026-11-25 10:00",
+            "2026-11-25 12:00:00",
+            &[AlertKind::WeeklyCapReached, AlertKind::ClientCapReached],
+        ),
+        // A timer running into off-hours at 18:00 (half-open blocks).
+        (Paris, "2026-11-25 17:30", "2026-11-25 17:59:59", &[]),
+        (
+            Paris,
+            "2026-11-25 17:30",
+            "2026-11-25 18:00:00",
+            &[AlertKind::OffHours],
+        ),
+        (
+            New_York,
+            "2026-11-25 17:30",
+            "2026-11-25 18:00:00",
+            &[AlertKind::OffHours],
+        ),
+        // Started in off-hours.
+        (
+            Paris,
+            "2026-11-25 07:00",
+            "2026-11-25 07:30",
+            &[AlertKind::OffHours],
+        ),
+    ];
+    for (tz, start, now, expected) in cases {
+        let mut s = settings(*tz);
+        s.weekly_cap = Some(2 * 3600);
+        let sessions = [session(0, at(*tz, start), None, *tz)];
+        let got = evaluate_at(&s, &[test_client(0, Some(3600))], &sessions, at(*tz, now));
+        assert_eq!(kinds(&got), expected.to_vec(), "{tz} {start} → {now}");
+    }
+}
+
+#[test]
+fn the_meeting_that_drifts() {
+    // A planned 15-minute call: on plan at minute 15, over at minute 16.
+    let tz = Paris;
+    let start = at(tz, "2026-11-25 10:00");
+    let mut call = session(0, start, None, tz);
+    call.planned_seconds = Some(15 * 60);
+    let s = settings(tz);
+    let cases: &[(&str, bool)] = &[
+        ("2026-11-25 10:14:59", false),
+        ("2026-11-25 10:15:00", false),
+        ("2026-11-25 10:15:01", true),
+        ("2026-11-25 10:16:00", true),
+    ];
+    for (now, over) in cases {
+        let got = evaluate_at(&s, &[], std::slice::from_ref(&call), at(tz, now));
+        assert_eq!(
+            kinds(&got).contains(&AlertKind::PlannedExceeded),
+            *over,
+            "{now}"
+        );
+    }
+    let got = evaluate_at(
+        &s,
+        &[],
+        std::slice::from_ref(&call),
+        at(tz, "2026-11-25 10:16"),
+    );
+    assert_eq!(
+        got[0].message,
+        "Your 15 min session with Client 0 has been running for 16 min. Wrap it up, or agree on a new end time."
+    );
+    assert_eq!(got[0].period, format!("session:{}", call.id));
+    // A stopped call is never "running past" its plan.
+    call.end = Some(at(tz, "2026-11-25 10:40"));
+    assert!(evaluate_at(&s, &[], &[call], at(tz, "2026-11-25 10:41")).is_empty());
+}
+
+#[test]
+fn weekend_streak_alert_with_friday_saturday_rest_days() {
+    let tz = New_York;
+    let mut s = settings(tz);
+    s.rest_days = DaySet::parse("fri,sat").unwrap();
+    // No working hours on Fri/Sat either, so that only the streak matters here.
+    s.working_hours = WorkingHours::parse("mon-sun 00:00-24:00").unwrap();
+    let work = |from: &str, to: &str| session(0, at(tz, from), Some(at(tz, to)), tz);
+    let last_weekend = work("2026-11-20 10:00", "2026-11-20 11:00");
+    let cases: Vec<(Vec<Session>, &str, bool)> = vec![
+        // Second weekend in a row: fires as soon as it counts as worked (15 min).
+        (
+            vec![
+                last_weekend.clone(),
+                work("2026-11-27 10:00", "2026-11-27 10:14"),
+            ],
+            "2026-11-27 12:00",
+            false,
+        ),
+        (
+            vec![
+                last_weekend.clone(),
+                work("2026-11-27 10:00", "2026-11-27 10:15"),
+            ],
+            "2026-11-27 12:00",
+            true,
+        ),
+        // Saturday work counts in the same weekend; Sunday is a working day.
+        (
+            vec![
+                last_weekend.clone(),
+                work("2026-11-28 10:00", "2026-11-28 11:00"),
+            ],
+            "2026-11-28 12:00",
+            true,
+        ),
+        (
+            vec![
+                last_weekend.clone(),
+                work("2026-11-29 10:00", "2026-11-29 11:00"),
+            ],
+            "2026-11-29 12:00",
+            false,
+        ),
+        // Broken by one free weekend (Nov 20–21).
+        (
+            vec![
+                work("2026-11-13 10:00", "2026-11-13 11:00"),
+                work("2026-11-27 10:00", "2026-11-27 11:00"),
+            ],
+            "2026-11-27 12:00",
+            false,
+        ),
+    ];
+    for (index, (sessions, now, fires)) in cases.iter().enumerate() {
+        let got = evaluate_at(&s, &[], sessions, at(tz, now));
+        assert_eq!(
+            kinds(&got).contains(&AlertKind::WeekendStreak),
+            *fires,
+            "case {index}"
+        );
+        if *fires {
+            assert_eq!(got[0].period, "weekend:2026-11-27");
+        }
+    }
+}
+
+#[test]
+fn projection_of_the_cap_instants() {
+    let tz = Paris;
+    let mut s = settings(tz);
+    s.weekly_cap = Some(10 * 3600);
+    let now = at(tz, "2026-11-25 10:00");
+    let sessions = vec![
+        session(
+            1,
+            at(tz, "2026-11-23 09:00"),
+            Some(at(tz, "2026-11-23 16:00")),
+            tz,
+        ),
+        session(0, at(tz, "2026-11-25 09:00"), None, tz),
+    ];
+    let clients = [test_client(0, Some(3 * 3600)), test_client(1, None)];
+    let inputs = Inputs {
+        settings: &s,
+        clients: &clients,
+        sessions: &sessions,
+        now,
+    };
+    // 8 h tracked at 10:00: 2 h more reach the weekly cap at 12:00; the
+    // client's 3 h cap, counted from 09:00, is reached at 12:00 too.
+    let p = project(&inputs);
+    assert_eq!(p.weekly_cap_reached_at, Some(at(tz, "2026-11-25 12:00")));
+    assert_eq!(p.client_cap_reached_at, Some(at(tz, "2026-11-25 12:00")));
+    // Next crossing: the weekly warning (8 h) was reached at 10:00, the
+    // client's (80 % of 3 h = 2 h 24 min) comes at 11:24.
+    assert_eq!(next_crossing_at(&inputs), Some(at(tz, "2026-11-25 11:24")));
+    // A projection that does not fit in the week is none.
+    let late = at(tz, "2026-11-29 20:00");
+    let sessions = vec![session(1, at(tz, "2026-11-29 19:00"), None, tz)];
+    let p = project(&Inputs {
+        settings: &s,
+        clients: &clients,
+        sessions: &sessions,
+        now: late,
+    });
+    assert_eq!(p, Projection::default());
+    // Idle: nothing projected.
+    let p = project(&Inputs {
+        settings: &s,
+        clients: &clients,
+        sessions: &[],
+        now,
+    });
+    assert_eq!(p, Projection::default());
+}
+
+#[test]
+fn start_refusals_name_each_boundary() {
+    let tz = Paris;
+    let mut s = settings(tz);
+    s.weekly_cap = Some(8 * 3600);
+    let client = test_client(0, Some(4 * 3600));
+    let sessions = vec![session(
+        0,
+        at(tz, "2026-11-23 09:00"),
+        Some(at(tz, "2026-11-23 17:00")),
+        tz,
+    )];
+    let inputs = Inputs {
+        settings: &s,
+        clients: std::slice::from_ref(&client),
+        sessions: &sessions,
+        now: at(tz, "2026-11-25 20:00"),
+    };
+    let refusals = start_refusals(&inputs, &client, at(tz, "2026-11-25 20:00"));
+    let got: Vec<AlertKind> = refusals.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        got,
+        vec![
+            AlertKind::WeeklyCapReached,
+            AlertKind::ClientCapReached,
+            AlertKind::OffHours
+        ]
+    );
+    assert_eq!(
+        refusals[0].message,
+        "You reached your 8 h cap for the week — 8 h tracked."
+    );
+    assert_eq!(
+        refusals[2].message,
+        "It is 20:00, outside your working hours."
+    );
+    // Next week, in working hours: nothing refuses.
+    let inputs = Inputs {
+        now: at(tz, "2026-11-30 10:00"),
+        ..inputs
+    };
+    assert!(start_refusals(&inputs, &client, at(tz, "2026-11-30 10:00")).is_empty());
+}

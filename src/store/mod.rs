@@ -1,12 +1,12 @@
 //! The SQLite store: the only module with SQL. One connection helper sets every
 //! pragma; migrations are append-only and applied at open.
 
+mod alerts;
 mod clients;
 mod migrations;
+mod overrides;
 mod sessions;
 mod settings;
-// Read-only, for the week report (see the file).
-mod report_reads;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -16,9 +16,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub use alerts::*;
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
-pub use report_reads::{AlertRecord, OverrideRecord, alerts_for_report, overrides_for_report};
+pub use overrides::*;
 pub use sessions::*;
 pub use settings::*;
 
