@@ -192,13 +192,7 @@ fn a_one_megabyte_note_is_refused_and_writes_nothing() {
 fn a_database_in_a_missing_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no-such-folder").join("db.sqlite3");
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_gardefou"))
-        .env_remove("GARDEFOU_DB")
-        .arg("--db")
-        .arg(&path)
-        .arg("status")
-        .assert()
-        .code(1);
+    let out = gardefou_on(&path).arg("status").assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(err.contains("does not exist"), "{err}");
     assert!(
@@ -214,13 +208,7 @@ fn a_file_that_is_not_sqlite_is_never_overwritten() {
     let content = "my precious notes\n".repeat(100);
     fs::write(&path, &content).unwrap();
     for args in [&["status"][..], &["client", "add", "Acme"][..]] {
-        let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_gardefou"))
-            .env_remove("GARDEFOU_DB")
-            .arg("--db")
-            .arg(&path)
-            .args(args)
-            .assert()
-            .code(1);
+        let out = gardefou_on(&path).args(args).assert().code(1);
         let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
         assert!(err.contains("not a Gardefou database"), "{err}");
     }
@@ -238,13 +226,7 @@ fn an_sqlite_file_of_another_program_is_refused() {
     )
     .unwrap();
     drop(conn);
-    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_gardefou"))
-        .env_remove("GARDEFOU_DB")
-        .arg("--db")
-        .arg(&path)
-        .arg("status")
-        .assert()
-        .code(1);
+    let out = gardefou_on(&path).arg("status").assert().code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("not a Gardefou database"));
     let conn = rusqlite::Connection::open(&path).unwrap();
     let tables: i64 = conn
@@ -264,4 +246,11 @@ fn a_new_database_is_private() {
     let db = seeded();
     let mode = fs::metadata(&db.path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
+}
+
+/// The CLI on a database file that a test prepared by hand.
+fn gardefou_on(path: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_gardefou"));
+    cmd.env_remove("GARDEFOU_DB").arg("--db").arg(path);
+    cmd
 }
