@@ -198,22 +198,23 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
         tz,
         inputs.streak_lookback(),
     );
-    if let Some(latest) = streak.latest {
-        if latest.worked && streak.count >= settings.weekend_streak_limit as usize {
-            let facts = Facts {
-                tracked_seconds: latest.tracked_seconds,
-                weekends: streak.count,
-                ..Facts::default()
-            };
-            out.push(crossing(
-                inputs,
-                AlertKind::WeekendStreak,
-                None,
-                latest.weekend.period(),
-                &facts,
-                running.is_some() && now < latest.weekend.end,
-            ));
-        }
+    if let Some(latest) = streak.latest
+        && latest.worked
+        && streak.count >= settings.weekend_streak_limit as usize
+    {
+        let facts = Facts {
+            tracked_seconds: latest.tracked_seconds,
+            weekends: streak.count,
+            ..Facts::default()
+        };
+        out.push(crossing(
+            inputs,
+            AlertKind::WeekendStreak,
+            None,
+            latest.weekend.period(),
+            &facts,
+            running.is_some() && now < latest.weekend.end,
+        ));
     }
     out
 }
