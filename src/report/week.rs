@@ -199,3 +199,22 @@ fn totals_of(
         weekly_cap_level: usage.map(|u| u.level),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn week_labels_follow_iso_weeks_for_both_week_starts() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(week_label(d("2026-11-23")), "2026-W48"); // Monday start
+        assert_eq!(week_label(d("2026-11-22")), "2026-W48"); // Sunday start, same week
+        assert_eq!(week_label(d("2026-12-28")), "2026-W53");
+        assert_eq!(week_label(d("2027-01-04")), "2027-W01");
+        let w = WeekWindows::around(d("2026-11-25"), WeekStart::Sunday, chrono_tz::UTC);
+        assert_eq!(w.first_day, d("2026-11-22"));
+        assert_eq!(w.trend.len(), TREND_WEEKS);
+        assert_eq!(w.trend.last().map(|t| t.1), Some(w.week));
+        assert_eq!((w.health.1 - w.health.0).num_days(), 28);
+    }
+}
