@@ -14,7 +14,8 @@ use super::output::{SessionView, describe, local_time};
 #[derive(Debug, Args)]
 pub struct StartArgs {
     client: String,
-    #[arg(long)]
+    /// Free text; may start with a dash (`--note "-2h pairing"`).
+    #[arg(long, allow_hyphen_values = true)]
     note: Option<String>,
     /// A tag (repeatable), e.g. --tag meeting.
     #[arg(long = "tag", value_parser = args::tag)]
