@@ -22,6 +22,9 @@ use crate::settings::{Settings, system_zone};
 use crate::store::{self, Store};
 use crate::when::{check_accepted, parse_instant, parse_past_instant};
 
+mod boundaries;
+pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
+
 /// A new client as the user describes it. Text fields are parsed here so that
 /// every front end validates the same way.
 #[derive(Debug, Clone, Default)]
@@ -372,7 +375,16 @@ impl Tracker {
             if let Some(first) = colliding.first() {
                 return Err(overlap_error(first, tz));
             }
-            match running {
+            // Boundaries come after the data's own rules: an overlap is an error, not a refusal.
+            let overridden = boundaries::enforce_start(
+                conn,
+                &settings,
+                &client,
+                at,
+                now,
+                request.override_reason.as_deref(),
+            )?;
+            let outcome: Result<StartOutcome> = match running {
                 Some(current) if current.start == at => {
                     session.id = current.id;
                     session.number = current.number;
@@ -403,7 +415,12 @@ impl Tracker {
                         replaced: false,
                     })
                 }
+            };
+            let outcome = outcome?;
+            if let Some(record) = overridden {
+                boundaries::record_override(conn, record, outcome.started.id, now)?;
             }
+            Ok(outcome)
         })
     }
 

@@ -321,3 +321,21 @@ fn new_york_sessions_print_in_new_york_time() {
     ]);
     assert_eq!(s["start"], "2026-11-27T09:00:00-05:00");
 }
+
+#[test]
+fn notes_may_start_with_a_dash() {
+    let db = db();
+    let s = db.json(&[
+        "add",
+        "Acme",
+        "--from",
+        "09:00",
+        "--to",
+        "10:00",
+        "--note",
+        "-2h pairing",
+    ]);
+    assert_eq!(s["note"], "-2h pairing");
+    let s = db.json(&["edit", "1", "--note", "--- redo"]);
+    assert_eq!(s["note"], "--- redo");
+}

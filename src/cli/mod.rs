@@ -2,11 +2,16 @@
 //! decision is the core's.
 
 mod args;
+mod boundaries;
 mod clients;
+mod export;
 mod output;
+mod report;
+mod report_text;
 mod sessions;
 mod settings;
 mod timer;
+mod watch;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -60,6 +65,18 @@ enum Command {
     /// Show or change settings.
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
+    /// Evaluate the boundaries now; print newly fired alerts.
+    Check,
+    /// Keep checking the boundaries and send native notifications.
+    Watch,
+    /// Boundaries crossed on purpose, with the reasons.
+    Overrides(boundaries::OverridesArgs),
+    /// The week's summary, or totals per client.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Export sessions for invoicing.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 /// What every command gets: the core and the output mode.
@@ -74,6 +91,15 @@ impl Ctx {
         let mut stdout = std::io::stdout().lock();
         serde_json::to_writer_pretty(&mut stdout, value)?;
         writeln!(stdout)?;
+        Ok(())
+    }
+
+    /// Prints one compact JSON document on one line, flushed (streams such as `watch`).
+    pub fn print_json_line<T: serde::Serialize>(&self, value: &T) -> anyhow::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        serde_json::to_writer(&mut stdout, value)?;
+        writeln!(stdout)?;
+        stdout.flush()?;
         Ok(())
     }
 }
@@ -113,6 +139,11 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Rm(args) => sessions::remove(&mut ctx, args),
         Command::RestoreSession(args) => sessions::restore(&mut ctx, args),
         Command::Settings(command) => settings::run(&mut ctx, command),
+        Command::Check => boundaries::check(&mut ctx),
+        Command::Watch => watch::watch(&mut ctx),
+        Command::Overrides(args) => boundaries::overrides(&mut ctx, args),
+        Command::Report(command) => report::run(&mut ctx, command),
+        Command::Export(command) => export::run(&mut ctx, command),
     }
 }
 

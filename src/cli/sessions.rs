@@ -17,7 +17,8 @@ pub struct AddArgs {
     from: String,
     #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
     to: String,
-    #[arg(long)]
+    /// Free text; may start with a dash (`--note "-2h pairing"`).
+    #[arg(long, allow_hyphen_values = true)]
     note: Option<String>,
     #[arg(long = "tag", value_parser = args::tag)]
     tags: Vec<String>,
@@ -48,7 +49,8 @@ pub struct EditArgs {
     from: Option<String>,
     #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
     to: Option<String>,
-    #[arg(long)]
+    /// Free text; may start with a dash (`--note "-2h pairing"`).
+    #[arg(long, allow_hyphen_values = true)]
     note: Option<String>,
     /// Replaces the tags (repeatable).
     #[arg(long = "tag", value_parser = args::tag)]

@@ -14,7 +14,8 @@ use super::output::{SessionView, describe, local_time};
 #[derive(Debug, Args)]
 pub struct StartArgs {
     client: String,
-    #[arg(long)]
+    /// Free text; may start with a dash (`--note "-2h pairing"`).
+    #[arg(long, allow_hyphen_values = true)]
     note: Option<String>,
     /// A tag (repeatable), e.g. --tag meeting.
     #[arg(long = "tag", value_parser = args::tag)]
@@ -41,6 +42,7 @@ pub struct StopArgs {
 
 pub fn start(ctx: &mut Ctx, a: StartArgs) -> anyhow::Result<()> {
     let at = a.at.map(|t| ctx.tracker.parse_past_time(&t)).transpose()?;
+    let client = a.client.clone();
     let outcome = ctx.tracker.start(StartRequest {
         client: a.client,
         at,
@@ -50,6 +52,17 @@ pub fn start(ctx: &mut Ctx, a: StartArgs) -> anyhow::Result<()> {
         planned_seconds: a.planned,
         source: Source::Timer,
         override_reason: a.override_reason,
+    });
+    // A boundary refusal (exit 3) says how to go on from the command line.
+    let outcome = outcome.map_err(|e| match e {
+        gardefou::Error::Refused {
+            message,
+            boundaries,
+        } => gardefou::Error::Refused {
+            message: format!("{message}\n  gardefou start \"{client}\" --override \"REASON\""),
+            boundaries,
+        },
+        other => other,
     })?;
     let (tz, now) = (ctx.tracker.settings()?.timezone, ctx.tracker.now());
     if ctx.json {
@@ -105,6 +118,7 @@ pub fn status(ctx: &mut Ctx) -> anyhow::Result<()> {
     let status = ctx.tracker.status()?;
     let (tz, now) = (status.timezone, status.now);
     if ctx.json {
+        let projection = ctx.tracker.projection()?;
         let running = status.running.as_ref();
         return ctx.print_json(&json!({
             "running": running.is_some(),
@@ -118,6 +132,8 @@ pub fn status(ctx: &mut Ctx) -> anyhow::Result<()> {
             "billable": running.map(|s| s.billable),
             "planned_seconds": running.and_then(|s| s.planned_seconds),
             "now": rfc3339_in(now, tz),
+            "weekly_cap_reached_at": projection.weekly_cap_reached_at.map(|t| rfc3339_in(t, tz)),
+            "client_cap_reached_at": projection.client_cap_reached_at.map(|t| rfc3339_in(t, tz)),
         }));
     }
     match &status.running {

@@ -1,8 +1,10 @@
 //! The SQLite store: the only module with SQL. One connection helper sets every
 //! pragma; migrations are append-only and applied at open.
 
+mod alerts;
 mod clients;
 mod migrations;
+mod overrides;
 mod sessions;
 mod settings;
 
@@ -14,8 +16,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub use alerts::*;
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
+pub use overrides::*;
 pub use sessions::*;
 pub use settings::*;
 

@@ -1,0 +1,113 @@
+//! `gardefou check` and `gardefou overrides`.
+
+use chrono::NaiveDate;
+use clap::Args;
+use gardefou::when::rfc3339_in;
+use serde_json::json;
+
+use super::Ctx;
+use super::args;
+use super::output::{local_time, table};
+
+#[derive(Debug, Args)]
+pub struct OverridesArgs {
+    /// A date in the week to show (default: this week).
+    #[arg(long, value_parser = args::date)]
+    week: Option<NaiveDate>,
+}
+
+pub fn check(ctx: &mut Ctx) -> anyhow::Result<()> {
+    let outcome = ctx.tracker.check()?;
+    let tz = outcome.timezone;
+    if ctx.json {
+        let alerts: Vec<_> = outcome
+            .fired
+            .iter()
+            .map(|a| {
+                json!({
+                    "kind": a.kind,
+                    "client": a.client_name,
+                    "period": a.period,
+                    "message": a.message,
+                    "fired_at": rfc3339_in(a.fired_at, tz),
+                })
+            })
+            .collect();
+        let active: Vec<_> = outcome
+            .active
+            .iter()
+            .map(|c| {
+                json!({
+                    "kind": c.kind,
+                    "client": c.client,
+                    "period": c.period,
+                    "message": c.message,
+                })
+            })
+            .collect();
+        return ctx.print_json(&json!({ "alerts": alerts, "active": active }));
+    }
+    for alert in &outcome.fired {
+        println!("{}", alert.message);
+    }
+    if outcome.fired.is_empty() {
+        if outcome.active.is_empty() {
+            println!("No boundary is crossed right now.");
+        } else {
+            println!("No new alert. Crossed right now:");
+            for crossing in &outcome.active {
+                println!("- {}", crossing.message);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn overrides(ctx: &mut Ctx, a: OverridesArgs) -> anyhow::Result<()> {
+    let outcome = ctx.tracker.overrides(a.week)?;
+    let (tz, now) = (outcome.timezone, ctx.tracker.now());
+    if ctx.json {
+        let rows: Vec<_> = outcome
+            .overrides
+            .iter()
+            .map(|o| {
+                json!({
+                    "id": o.id.to_string(),
+                    "at": rfc3339_in(o.at, tz),
+                    "client": o.client_name,
+                    "session": o.session_id.map(|s| s.to_string()),
+                    "boundaries": o.boundaries,
+                    "reason": o.reason,
+                })
+            })
+            .collect();
+        return ctx.print_json(&json!({
+            "week": outcome.week_first_day.to_string(),
+            "overrides": rows,
+        }));
+    }
+    if outcome.overrides.is_empty() {
+        println!(
+            "No boundary crossed on purpose in the week of {}.",
+            outcome.week_first_day
+        );
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = outcome
+        .overrides
+        .iter()
+        .map(|o| {
+            vec![
+                local_time(o.at, tz, now),
+                o.client_name.clone().unwrap_or_default(),
+                o.boundaries.join(", "),
+                o.reason.clone(),
+            ]
+        })
+        .collect();
+    println!(
+        "{}",
+        table(&["WHEN", "CLIENT", "BOUNDARIES", "REASON"], &rows, &[])
+    );
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! `gardefou report week|totals`: the core computes, this file chooses JSON or text.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use gardefou::report::{self, TotalsReport};
+
+use super::Ctx;
+use super::args;
+use super::output::table;
+use super::report_text::{amounts_text, render_week, seconds_cell};
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The week's summary: clients × days, caps, boundaries, client health.
+    Week(WeekArgs),
+    /// Per-client totals between two dates (the whole history by default).
+    Totals(TotalsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WeekArgs {
+    /// A date in the week (YYYY-MM-DD); default: today.
+    #[arg(long, value_parser = args::date)]
+    date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct TotalsArgs {
+    #[arg(long, value_parser = args::date)]
+    from: Option<NaiveDate>,
+    #[arg(long, value_parser = args::date)]
+    to: Option<NaiveDate>,
+}
+
+pub fn run(ctx: &mut Ctx, command: ReportCommand) -> anyhow::Result<()> {
+    match command {
+        ReportCommand::Week(args) => {
+            let week = report::week_report(&mut ctx.tracker, args.date)?;
+            if ctx.json {
+                return ctx.print_json(&week);
+            }
+            print!("{}", render_week(&week));
+            Ok(())
+        }
+        ReportCommand::Totals(args) => {
+            let totals = report::totals_report(&mut ctx.tracker, args.from, args.to)?;
+            if ctx.json {
+                return ctx.print_json(&totals);
+            }
+            print!("{}", render_totals(&totals));
+            Ok(())
+        }
+    }
+}
+
+fn render_totals(t: &TotalsReport) -> String {
+    let period = match t.from {
+        Some(from) => format!("From {from} to {} ({})", t.to, t.timezone),
+        None => format!("Until {} ({})", t.to, t.timezone),
+    };
+    if t.clients.is_empty() {
+        return format!("{period}\n\nNo time tracked.\n");
+    }
+    let mut rows: Vec<Vec<String>> = t
+        .clients
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                c.sessions.to_string(),
+                seconds_cell(c.total_seconds),
+                seconds_cell(c.billable_seconds),
+                amounts_text(&c.amounts.list()),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "Total".to_string(),
+        t.clients
+            .iter()
+            .map(|c| c.sessions)
+            .sum::<u64>()
+            .to_string(),
+        seconds_cell(t.total_seconds),
+        seconds_cell(t.billable_seconds),
+        amounts_text(&t.amounts.list()),
+    ]);
+    format!(
+        "{period}\n\n{}\n",
+        table(
+            &["CLIENT", "SESSIONS", "TRACKED", "BILLABLE", "AMOUNT"],
+            &rows,
+            &[1, 2, 3, 4]
+        )
+    )
+}

@@ -1,0 +1,82 @@
+//! Reports as plain data (serde): the end-of-week summary and per-client totals.
+//! Nothing here prints; the CLI and the desktop app render these values.
+//!
+//! - [`week`]: the summary, from [`grid`], [`trend`], [`health`] and [`boundaries`];
+//! - [`totals`]: per-client totals over any range, streamed;
+//! - [`amounts`]: money per currency; [`clip`]: a session seen through a window.
+
+pub mod amounts;
+pub mod boundaries;
+pub mod clip;
+pub mod grid;
+pub mod health;
+pub mod totals;
+pub mod trend;
+pub mod week;
+
+use chrono::NaiveDate;
+
+use crate::calendar::local_date;
+use crate::error::Result;
+use crate::store;
+use crate::tracker::Tracker;
+use crate::when::rfc3339_in;
+
+pub use amounts::{Amount, Amounts};
+pub use boundaries::{AlertLine, Boundaries, OverrideLine};
+pub use grid::ClientWeek;
+pub use health::{ClientHealth, Flag, TagShare};
+pub use totals::{ClientTotals, TotalsReport, totals_report};
+pub use trend::{ClientTrend, Trend};
+pub use week::{WeekInput, WeekReport, WeekTotals, WeekWindows, compute_week, week_label};
+
+/// `report week`: the summary of the local week containing `date` (default: today).
+pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<WeekReport> {
+    let settings = tracker.settings()?;
+    let (tz, now) = (settings.timezone, tracker.now());
+    let date = date.unwrap_or_else(|| local_date(now, tz));
+    let windows = WeekWindows::around(date, settings.week_start, tz);
+    let from = windows
+        .all
+        .0
+        .min(boundaries::streak_lookback(windows.week, now, &settings));
+    let week = windows.week;
+    let (clients, sessions, overrides, alerts) = tracker.store_mut().read(|conn| {
+        Ok((
+            store::list_clients(conn)?,
+            store::sessions_in_range(conn, from, windows.all.1, None)?,
+            store::overrides_in_range(conn, week.0, week.1)?,
+            store::alerts_in_range(conn, week.0, week.1)?,
+        ))
+    })?;
+    let mut facts = Boundaries::from_rules(&sessions, &settings, week, windows.health, now);
+    facts.overrides = overrides
+        .into_iter()
+        .map(|o| OverrideLine {
+            at: rfc3339_in(o.at, tz),
+            client: o.client_name,
+            boundaries: o.boundaries,
+            reason: o.reason,
+        })
+        .collect();
+    facts.alerts = alerts
+        .into_iter()
+        .map(|a| AlertLine {
+            kind: a.kind,
+            client: a.client_name,
+            period: a.period,
+            fired_at: rfc3339_in(a.fired_at, tz),
+            message: a.message,
+        })
+        .collect();
+    let input = WeekInput {
+        windows: &windows,
+        tz,
+        now,
+        clients: &clients,
+        sessions: &sessions,
+        health_tags: &settings.health_tags,
+        warn_at: settings.warn_at,
+    };
+    Ok(compute_week(&input, facts))
+}

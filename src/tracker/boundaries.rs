@@ -1,0 +1,334 @@
+//! The boundaries as user actions: `check`, the notifications a watcher owes,
+//! the projection shown by `status`, start enforcement and the overrides list.
+//! The rules themselves are pure (`crate::rules`); this file loads their
+//! inputs and records what they find, one transaction per action.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::Connection;
+use uuid::Uuid;
+
+use super::{Tracker, load_settings};
+use crate::calendar::{local_date, week_range};
+use crate::error::{Error, Result};
+use crate::model::{Client, Session};
+use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, Refusal, messages, week_of};
+use crate::settings::Settings;
+use crate::store::{self, Override, StoredAlert};
+
+/// Alerts older than this when a watcher first sees them are marked notified
+/// without a notification: a watcher started on Monday does not replay last
+/// week's alerts.
+const STALE_AFTER_SECONDS: i64 = 12 * 3600;
+
+/// At most this many characters in an override reason.
+const MAX_REASON_CHARS: usize = 500;
+
+/// What `check` found.
+#[derive(Debug, Clone)]
+pub struct CheckOutcome {
+    pub now: DateTime<Utc>,
+    pub timezone: Tz,
+    /// Alerts fired by this check (stored now).
+    pub fired: Vec<StoredAlert>,
+    /// Every boundary being crossed right now, fired earlier or not.
+    pub active: Vec<Crossing>,
+}
+
+/// A notification a watcher should send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub alert_id: Uuid,
+    pub kind: AlertKind,
+    pub summary: String,
+    pub body: String,
+    /// A reminder of an alert already notified.
+    pub reminder: bool,
+}
+
+/// The week's overrides.
+#[derive(Debug, Clone)]
+pub struct OverridesOutcome {
+    pub timezone: Tz,
+    pub week_first_day: NaiveDate,
+    pub overrides: Vec<Override>,
+}
+
+/// Clients and the sessions the rules need at `now` (from `from` on).
+fn rule_data(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(Vec<Client>, Vec<Session>)> {
+    let clients = store::list_clients(conn)?;
+    let sessions = store::sessions_in_range(conn, from, now + Duration::seconds(1), None)?;
+    Ok((clients, sessions))
+}
+
+/// Evaluates the rules at `now` and stores the alerts not seen before.
+fn evaluate_and_record(
+    conn: &Connection,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Result<(Vec<StoredAlert>, Vec<Crossing>)> {
+    let (clients, sessions) = rule_data(conn, rules::lookback_from(settings, now), now)?;
+    let active = rules::evaluate(&Inputs {
+        settings,
+        clients: &clients,
+        sessions: &sessions,
+        now,
+    });
+    let mut fired = Vec::new();
+    for crossing in &active {
+        let alert = StoredAlert {
+            id: Uuid::now_v7(),
+            kind: crossing.kind.as_str().to_string(),
+            client_id: crossing.client_id,
+            client_name: crossing.client.clone(),
+            period: crossing.period.clone(),
+            fired_at: now,
+            message: crossing.message.clone(),
+            notified_at: None,
+            last_nag_at: None,
+        };
+        if store::insert_alert_if_new(conn, &alert, now)? {
+            fired.push(alert);
+        }
+    }
+    Ok((fired, active))
+}
+
+impl Tracker {
+    /// Evaluates the boundaries now, records newly fired alerts (once per
+    /// crossing, whatever the number of checks or processes) and returns them
+    /// with every boundary being crossed.
+    pub fn check(&mut self) -> Result<CheckOutcome> {
+        let (zone, now) = (self.system_zone, self.now());
+        self.store.write(|conn| {
+            let settings = load_settings(conn, zone)?;
+            let (fired, active) = evaluate_and_record(conn, &settings, now)?;
+            Ok(CheckOutcome {
+                now,
+                timezone: settings.timezone,
+                fired,
+                active,
+            })
+        })
+    }
+
+    /// Checks, then claims what a watcher owes the user: every alert not yet
+    /// notified (marked notified in the same transaction, so two watchers never
+    /// both send it) and the reminders due (`nag_every`). With notifications
+    /// off, alerts are marked and nothing is returned. If a send fails, hand the
+    /// notice back with [`Tracker::release_notice`].
+    pub fn claim_notices(&mut self) -> Result<Vec<Notice>> {
+        let (zone, now) = (self.system_zone, self.now());
+        self.store.write(|conn| {
+            let settings = load_settings(conn, zone)?;
+            let (_, active) = evaluate_and_record(conn, &settings, now)?;
+            let locale = settings.locale;
+            let mut notices = Vec::new();
+            for alert in store::unnotified_alerts(conn)? {
+                store::set_alert_notified(conn, alert.id, Some(now), now)?;
+                let fresh = alert.fired_at + Duration::seconds(STALE_AFTER_SECONDS) >= now;
+                let Ok(kind) = alert.kind.parse::<AlertKind>() else {
+                    continue;
+                };
+                if settings.notifications && fresh {
+                    notices.push(Notice {
+                        alert_id: alert.id,
+                        kind,
+                        summary: messages::summary(kind, locale).to_string(),
+                        body: alert.message,
+                        reminder: false,
+                    });
+                }
+            }
+            if !settings.notifications {
+                return Ok(notices);
+            }
+            for crossing in active.iter().filter(|c| c.nag) {
+                let Some(alert) = store::alert_by_key(
+                    conn,
+                    crossing.kind.as_str(),
+                    crossing.client_id,
+                    &crossing.period,
+                )?
+                else {
+                    continue;
+                };
+                if notices.iter().any(|n| n.alert_id == alert.id) {
+                    continue;
+                }
+                let last = alert.notified_at.max(alert.last_nag_at);
+                if rules::reminder_due(crossing, &settings, alert.fired_at, last, now) {
+                    store::set_alert_nagged(conn, alert.id, now)?;
+                    notices.push(Notice {
+                        alert_id: alert.id,
+                        kind: crossing.kind,
+                        summary: messages::summary(crossing.kind, locale).to_string(),
+                        body: crossing.reminder.clone(),
+                        reminder: true,
+                    });
+                }
+            }
+            Ok(notices)
+        })
+    }
+
+    /// Gives back a notice whose send failed, so that a later claim sends it.
+    /// (A reminder is not given back: the next one comes `nag_every` later.)
+    pub fn release_notice(&mut self, notice: &Notice) -> Result<()> {
+        if notice.reminder {
+            return Ok(());
+        }
+        let now = self.now();
+        self.store
+            .write(|conn| store::set_alert_notified(conn, notice.alert_id, None, now))
+    }
+
+    /// While a timer runs, when the weekly cap and its client's cap are (or
+    /// were) reached if it keeps running.
+    pub fn projection(&mut self) -> Result<Projection> {
+        let (zone, now) = (self.system_zone, self.now());
+        self.store.read(|conn| {
+            let settings = load_settings(conn, zone)?;
+            let (clients, sessions) = rule_data(conn, week_of(now, &settings).0, now)?;
+            Ok(rules::project(&Inputs {
+                settings: &settings,
+                clients: &clients,
+                sessions: &sessions,
+                now,
+            }))
+        })
+    }
+
+    /// The next instant a boundary may be crossed, for a watcher's sleep.
+    pub fn next_crossing_at(&mut self) -> Result<Option<DateTime<Utc>>> {
+        let (zone, now) = (self.system_zone, self.now());
+        self.store.read(|conn| {
+            let settings = load_settings(conn, zone)?;
+            let (clients, sessions) = rule_data(conn, week_of(now, &settings).0, now)?;
+            Ok(rules::next_crossing_at(&Inputs {
+                settings: &settings,
+                clients: &clients,
+                sessions: &sessions,
+                now,
+            }))
+        })
+    }
+
+    /// The overrides of the week containing `date` (default: this week).
+    pub fn overrides(&mut self, date: Option<NaiveDate>) -> Result<OverridesOutcome> {
+        let (zone, now) = (self.system_zone, self.now());
+        self.store.read(|conn| {
+            let settings = load_settings(conn, zone)?;
+            let tz = settings.timezone;
+            let date = date.unwrap_or_else(|| local_date(now, tz));
+            let (from, to) = week_range(date, settings.week_start, tz);
+            Ok(OverridesOutcome {
+                timezone: tz,
+                week_first_day: crate::calendar::week_first_day(date, settings.week_start),
+                overrides: store::overrides_in_range(conn, from, to)?,
+            })
+        })
+    }
+
+    /// Alerts fired in `[from, to)` (for the week's story).
+    pub fn alerts_between(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<StoredAlert>> {
+        self.store
+            .read(|conn| store::alerts_in_range(conn, from, to))
+    }
+}
+
+/// Start enforcement, inside `Tracker::start`'s transaction: the boundaries a
+/// start for `client` at `at` would cross. Without a reason, a refusal naming
+/// each; with one, the override to record once the session exists.
+pub(super) fn enforce_start(
+    conn: &Connection,
+    settings: &Settings,
+    client: &Client,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    reason: Option<&str>,
+) -> Result<Option<Override>> {
+    let reason = reason.map(validate_reason).transpose()?;
+    let (clients, sessions) = rule_data(conn, week_of(at, settings).0, now)?;
+    let refusals = rules::start_refusals(
+        &Inputs {
+            settings,
+            clients: &clients,
+            sessions: &sessions,
+            now,
+        },
+        client,
+        at,
+    );
+    if refusals.is_empty() {
+        return Ok(None);
+    }
+    let boundaries: Vec<String> = refusals.iter().map(|r| r.kind.to_string()).collect();
+    let Some(reason) = reason else {
+        return Err(Error::Refused {
+            message: refusal_message(&refusals, settings),
+            boundaries,
+        });
+    };
+    Ok(Some(Override {
+        id: Uuid::now_v7(),
+        at,
+        session_id: None,
+        client_id: Some(client.id),
+        client_name: Some(client.name.clone()),
+        boundaries,
+        reason,
+    }))
+}
+
+/// Records an override for the session just started.
+pub(super) fn record_override(
+    conn: &Connection,
+    mut record: Override,
+    session_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    record.session_id = Some(session_id);
+    store::insert_override(conn, &record, now)
+}
+
+fn validate_reason(reason: &str) -> Result<String> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::invalid(
+            "an override needs a reason: say in a few words why you cross this boundary",
+        ));
+    }
+    let chars = reason.chars().count();
+    if chars > MAX_REASON_CHARS {
+        return Err(Error::invalid(format!(
+            "an override reason has at most {MAX_REASON_CHARS} characters (this one has {chars})"
+        )));
+    }
+    Ok(reason.to_string())
+}
+
+/// One sentence per boundary, then what to do.
+fn refusal_message(refusals: &[Refusal], settings: &Settings) -> String {
+    let mut lines: Vec<String> = refusals.iter().map(|r| r.message.clone()).collect();
+    lines.push(
+        match settings.locale {
+            crate::settings::Locale::En => {
+                "The timer did not start. To start it anyway, give a reason for crossing this boundary:"
+            }
+            crate::settings::Locale::Fr => {
+                "Le chrono n’a pas démarré. Pour le démarrer quand même, donnez la raison de ce dépassement :"
+            }
+        }
+        .to_string(),
+    );
+    lines.join("\n")
+}
