@@ -161,22 +161,60 @@ impl Notifier for RecordingNotifier {
     }
 }
 
+/// What a round of sending did.
+#[derive(Debug, Default)]
+pub struct Delivery {
+    pub sent: Vec<Notice>,
+    /// Notices that could not be shown: hand them back with
+    /// [`crate::Tracker::release_notice`] so a later round retries them.
+    pub failed: Vec<Notice>,
+    pub first_error: Option<NotifyError>,
+}
+
+/// Shows each notice. Needs no database: a front end that shares its tracker
+/// behind a lock claims under the lock, sends without it, then releases the
+/// failed ones.
+pub fn send_all(notices: Vec<Notice>, notifier: &dyn Notifier) -> Delivery {
+    let mut delivery = Delivery::default();
+    for notice in notices {
+        match notifier.send(&notice) {
+            Ok(()) => delivery.sent.push(notice),
+            Err(error) => {
+                delivery.first_error.get_or_insert(error);
+                delivery.failed.push(notice);
+            }
+        }
+    }
+    delivery
+}
+
 /// Sends every notice the tracker owes, giving back those that fail. Returns
 /// the notices sent and the first error, if any.
 pub fn deliver(
     tracker: &mut crate::Tracker,
     notifier: &dyn Notifier,
 ) -> crate::Result<(Vec<Notice>, Option<NotifyError>)> {
-    let mut sent = Vec::new();
-    let mut first_error = None;
-    for notice in tracker.claim_notices()? {
-        match notifier.send(&notice) {
-            Ok(()) => sent.push(notice),
-            Err(error) => {
-                tracker.release_notice(&notice)?;
-                first_error.get_or_insert(error);
-            }
-        }
+    let delivery = send_all(tracker.claim_notices()?, notifier);
+    for notice in &delivery.failed {
+        tracker.release_notice(notice)?;
     }
-    Ok((sent, first_error))
+    Ok((delivery.sent, delivery.first_error))
+}
+
+/// The longest wait between two boundary checks of a watcher.
+pub const CHECK_INTERVAL: Duration = Duration::from_secs(30);
+
+/// How long a watcher may sleep: until the next projected crossing, at most
+/// [`CHECK_INTERVAL`], at least one second.
+pub fn next_check_delay(tracker: &mut crate::Tracker) -> Duration {
+    let now = tracker.now();
+    match tracker.next_crossing_at() {
+        Ok(Some(at)) if at > now => {
+            let seconds = (at - now)
+                .num_seconds()
+                .clamp(1, CHECK_INTERVAL.as_secs() as i64);
+            Duration::from_secs(seconds as u64)
+        }
+        _ => CHECK_INTERVAL,
+    }
 }

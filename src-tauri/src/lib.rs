@@ -2,10 +2,12 @@
 //!
 //! Thin by design: commands call the core and map errors (`commands`), the
 //! tray mirrors the state (`tray`), a background thread follows changes made
-//! by the CLI (`ticker`), and the window's vocabulary lives in `view`.
+//! by the CLI (`ticker`), another shows the boundaries' alerts as native
+//! notifications (`notices`), and the window's vocabulary lives in `view`.
 
 pub mod commands;
 pub mod error;
+pub mod notices;
 pub mod ticker;
 pub mod tray;
 pub mod tray_host;
@@ -160,6 +162,7 @@ pub fn run() {
             tray_host::watch(app.state::<AppState>().tray_host.clone());
             tray::create(handle)?;
             ticker::spawn(handle.clone())?;
+            notices::spawn(handle.clone())?;
             Ok(())
         })
         .on_window_event(|window, event| {

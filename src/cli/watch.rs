@@ -5,12 +5,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use gardefou::notify::{DesktopNotifier, NotifyError, deliver};
+use gardefou::notify::{DesktopNotifier, NotifyError, deliver, next_check_delay};
 
 use super::Ctx;
 
-/// The longest sleep between two checks.
-const INTERVAL: Duration = Duration::from_secs(30);
 /// How often a sleeping watcher looks at the stop flag.
 const POLL: Duration = Duration::from_millis(100);
 
@@ -50,25 +48,13 @@ pub fn watch(ctx: &mut Ctx) -> anyhow::Result<()> {
             // A busy or locked database is passing: say so and try again.
             Err(error) => eprintln!("gardefou: {error}"),
         }
-        let wake = Instant::now() + next_sleep(ctx);
+        let wake = Instant::now() + next_check_delay(&mut ctx.tracker);
         while !stop.load(Ordering::SeqCst) && Instant::now() < wake {
             std::thread::sleep(POLL);
         }
     }
     eprintln!("Stopped watching.");
     Ok(())
-}
-
-/// Until the next projected crossing, at most [`INTERVAL`], at least 1 s.
-fn next_sleep(ctx: &mut Ctx) -> Duration {
-    let now = ctx.tracker.now();
-    match ctx.tracker.next_crossing_at() {
-        Ok(Some(at)) if at > now => {
-            let seconds = (at - now).num_seconds().clamp(1, INTERVAL.as_secs() as i64);
-            Duration::from_secs(seconds as u64)
-        }
-        _ => INTERVAL,
-    }
 }
 
 fn unavailable_message(error: &NotifyError) -> String {
