@@ -125,6 +125,33 @@ class WindowTest(unittest.TestCase):
         rows = wd.script("return document.querySelectorAll('#today-list li').length")
         self.assertEqual(rows, 2)
 
+    def test_3_a_refused_start_says_why_and_takes_a_reason(self):
+        wd = self.wd
+        # Every hour off: any start now crosses the off-hours boundary.
+        cli(self.db, "settings", "set", "working_hours", "mon-sun off")
+        try:
+            wd.script("document.getElementById('client-picker').value = 'Acme'")
+            wd.click("#start")
+            wait_for(lambda: wd.script("return !document.getElementById('notice').hidden"), 5, "the refusal")
+            message = wd.text("#notice-message")
+            self.assertIn("outside your working hours", message)
+            self.assertEqual(self.timer_client(), "No timer running")
+            self.assertFalse(cli_json(self.db, "status")["running"], "nothing started")
+            wd.screenshot(ARTIFACTS / "refusal.png")
+
+            wd.type("#override-reason", "client launch, agreed")
+            wd.click("#override-start")
+            wait_for(lambda: self.timer_client() == "Acme", 5, "Acme running after the override")
+            overrides = cli_json(self.db, "overrides")["overrides"]
+            self.assertEqual([o["reason"] for o in overrides], ["client launch, agreed"])
+            self.assertIn("off_hours", overrides[0]["boundaries"])
+            # A stop in the very second of the start would make a zero-length session.
+            wait_for(lambda: cli_json(self.db, "status")["elapsed_seconds"] >= 1, 3, "one second of work")
+            cli(self.db, "stop")
+            wait_for(lambda: self.timer_client() == "No timer running", 5, "the timer to stop")
+        finally:
+            cli(self.db, "settings", "set", "working_hours", "mon-sun 00:00-24:00")
+
 
 class TrayTest(unittest.TestCase):
     """The tray menu over D-Bus: Start and Stop, as a tray host would click them."""

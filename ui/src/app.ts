@@ -128,7 +128,9 @@ export async function startApp(root: ParentNode, api: Api, options: AppOptions =
     ui.notice.classList.toggle("refused", error.kind === "refused");
     if (error.kind === "refused" && client) {
       refusedClient = client;
-      ui.noticeMessage.textContent = `${client} was not started. ${error.message}`;
+      // The core's refusal is whole sentences (translatable); the picker names the client.
+      ui.noticeMessage.textContent = error.message;
+      if ([...ui.picker.options].some((o) => o.value === client)) ui.picker.value = client;
       ui.overrideForm.hidden = false;
       ui.overrideReason.value = "";
       ui.overrideReason.focus();

@@ -136,7 +136,7 @@ describe("the window", () => {
     $<HTMLFormElement>("start-form").requestSubmit();
     await flush();
     expect($("notice").hidden).toBe(false);
-    expect($("notice-message").textContent).toBe("Acme was not started. Your weekly cap of 40 h is reached.");
+    expect($("notice-message").textContent).toBe("Your weekly cap of 40 h is reached.");
     expect($("override-form").hidden).toBe(false);
     expect(document.activeElement).toBe($("override-reason"));
 
@@ -177,7 +177,8 @@ describe("the window", () => {
       error: { kind: "refused", message: "It is 22:10, outside your working hours.", boundaries: ["off_hours"] },
     });
     await flush();
-    expect($("notice-message").textContent).toBe("Globex was not started. It is 22:10, outside your working hours.");
+    expect($("notice-message").textContent).toBe("It is 22:10, outside your working hours.");
+    expect($<HTMLSelectElement>("client-picker").value).toBe("Globex");
     expect($("override-form").hidden).toBe(false);
   });
 
