@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use gardefou::Tracker;
-use gardefou::calendar::local_date;
+use gardefou::calendar::{day_range, local_date, overlap_seconds};
 use gardefou::duration::format_hm;
 use gardefou::model::{Client, Session};
 use serde::Serialize;
@@ -72,6 +72,7 @@ impl Snapshot {
         let status = tracker.status()?;
         let (now, tz) = (status.now, status.timezone);
         let today = local_date(now, tz);
+        let (day_start, day_end) = day_range(today, tz);
         let clients = tracker.clients_by_recent_use()?;
         let sessions = tracker.log(Some(today), Some(today), None)?;
         let color_of = |session: &Session| {
@@ -92,7 +93,12 @@ impl Snapshot {
                 .running
                 .as_ref()
                 .map(|s| session_view(s, &color_of(s), now, tz)),
-            today_seconds: today.iter().map(|s| s.duration_seconds).sum(),
+            // Only the part of each session that falls on today (a night
+            // session that began yesterday counts from midnight).
+            today_seconds: sessions
+                .iter()
+                .map(|s| overlap_seconds(s.start, s.end_or(now), day_start, day_end))
+                .sum(),
             running_start: status.running.as_ref().map(|s| s.start),
             clients: clients.iter().map(client_view).collect(),
             today,
@@ -215,5 +221,37 @@ mod tests {
         assert_eq!(snapshot.tooltip(), "Gardefou: no timer running");
         assert_eq!(snapshot.panel_label(), "");
         assert!(snapshot.today.is_empty());
+    }
+
+    #[test]
+    fn today_counts_only_today_of_a_night_session() {
+        // Paris: 2025-03-11 22:00 to 2025-03-12 02:00, seen at 10:00 on the 12th.
+        let (mut tracker, _) = tracker_at(Utc.with_ymd_and_hms(2025, 3, 12, 9, 0, 0).unwrap());
+        tracker
+            .add_client(NewClient {
+                name: "Acme".into(),
+                ..NewClient::default()
+            })
+            .unwrap();
+        tracker
+            .add_session(gardefou::tracker::NewSession {
+                client: "Acme".into(),
+                start: Utc.with_ymd_and_hms(2025, 3, 11, 21, 0, 0).unwrap(),
+                end: Utc.with_ymd_and_hms(2025, 3, 12, 1, 0, 0).unwrap(),
+                note: String::new(),
+                tags: vec![],
+                billable: true,
+                allow_long: false,
+                source: gardefou::model::Source::Manual,
+            })
+            .unwrap();
+        let snapshot = Snapshot::read(&mut tracker).unwrap();
+        assert_eq!(snapshot.today.len(), 1, "the night session shows today");
+        assert_eq!(snapshot.today[0].duration_seconds, 4 * 3600);
+        assert_eq!(
+            snapshot.today_seconds,
+            2 * 3600,
+            "only 00:00-02:00 is today"
+        );
     }
 }
