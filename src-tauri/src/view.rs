@@ -75,8 +75,10 @@ impl Snapshot {
         let (day_start, day_end) = day_range(today, tz);
         let clients = tracker.clients_by_recent_use()?;
         let sessions = tracker.log(Some(today), Some(today), None)?;
+        // Archived clients are not in the picker but may have sessions today.
+        let every_client = tracker.clients()?;
         let color_of = |session: &Session| {
-            clients
+            every_client
                 .iter()
                 .find(|c| c.id == session.client_id)
                 .map(|c| c.color.as_str().to_string())
