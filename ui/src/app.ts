@@ -43,6 +43,8 @@ export async function startApp(root: ParentNode, api: Api, options: AppOptions =
     quit: el<HTMLButtonElement>(root, "quit"),
   };
 
+  // The document the window lives in (root is the document itself in the app).
+  const page: Document = (root as Node).ownerDocument ?? (root as Document);
   let current: Snapshot | null = null;
   let receivedAt = now();
   let ticker: ReturnType<typeof setInterval> | null = null;
@@ -55,8 +57,10 @@ export async function startApp(root: ParentNode, api: Api, options: AppOptions =
   function tick() {
     ui.elapsed.textContent = clock(runningSeconds());
     if (current?.running) {
-      const base = current.today_seconds - current.running.duration_seconds;
-      ui.todayTotal.textContent = human(base + runningSeconds());
+      // Today's total grows with the running timer (today_seconds already holds
+      // only today's part of a session that began before midnight).
+      const sinceSnapshot = Math.floor((now() - receivedAt) / 1000);
+      ui.todayTotal.textContent = human(current.today_seconds + sinceSnapshot);
       const row = ui.todayList.querySelector<HTMLElement>('[data-running="true"] .duration');
       if (row) row.textContent = human(runningSeconds());
     }
@@ -115,13 +119,26 @@ export async function startApp(root: ParentNode, api: Api, options: AppOptions =
     ui.todayEmpty.hidden = snapshot.today.length > 0;
     ui.todayTotal.textContent = human(snapshot.today_seconds);
 
-    if (running && ticker === null) ticker = setInterval(tick, 1000);
-    if (!running && ticker !== null) {
+    syncTicker();
+    tick();
+  }
+
+  /** Ticks once a second while a timer runs and the window is visible: a
+   * hidden window (closed to the tray) costs no repaints. */
+  function syncTicker() {
+    const wanted = Boolean(current?.running) && !page.hidden;
+    if (wanted && ticker === null) ticker = setInterval(tick, 1000);
+    if (!wanted && ticker !== null) {
       clearInterval(ticker);
       ticker = null;
     }
-    tick();
   }
+
+  const onVisibility = () => {
+    syncTicker();
+    if (!page.hidden) tick();
+  };
+  page.addEventListener("visibilitychange", onVisibility);
 
   function showError(error: CommandError, client: string | null) {
     ui.notice.hidden = false;
@@ -196,6 +213,7 @@ export async function startApp(root: ParentNode, api: Api, options: AppOptions =
     dispose() {
       if (ticker !== null) clearInterval(ticker);
       ticker = null;
+      page.removeEventListener("visibilitychange", onVisibility);
       unlisten.forEach((u) => u());
     },
   };

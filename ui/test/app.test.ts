@@ -98,6 +98,40 @@ describe("the window", () => {
     expect($<HTMLButtonElement>("stop").textContent).toBe("Stop Acme");
   });
 
+  test("a hidden window stops ticking and catches up when shown", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    let hidden = false;
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+    try {
+      const running = session();
+      await mount(() => snapshot({ running, today: [running], today_seconds: 83 }));
+      hidden = true;
+      document.dispatchEvent(new Event("visibilitychange"));
+      expect(vi.getTimerCount()).toBe(0);
+      fakeNow += 5000;
+      vi.advanceTimersByTime(5000);
+      expect($("elapsed").textContent).toBe("0:01:23");
+      hidden = false;
+      document.dispatchEvent(new Event("visibilitychange"));
+      expect($("elapsed").textContent).toBe("0:01:28");
+      expect($("today-total").textContent).toBe("1 min");
+      expect(vi.getTimerCount()).toBe(1);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+    }
+  });
+
+  test("today's total grows from the snapshot's figure (a night session counts from midnight)", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    // Running since 22:00 yesterday: 11 h in all, 9 h of it today.
+    const running = session({ start_local: "22:00", duration_seconds: 11 * 3600 });
+    await mount(() => snapshot({ running, today: [running], today_seconds: 9 * 3600 }));
+    expect($("today-total").textContent).toBe("9 h");
+    fakeNow += 60_000;
+    vi.advanceTimersByTime(60_000);
+    expect($("today-total").textContent).toBe("9 h 01 min");
+  });
+
   test("Start calls start_timer with the picked client; Stop calls stop_timer", async () => {
     let state = snapshot();
     await mount((cmd, args) => {
