@@ -148,6 +148,14 @@ fn stdout(db: &TestDb, args: &[&str]) -> Vec<u8> {
 }
 
 /// Parses a CSV export (either dialect) into header → cells maps.
+/// `gardefou export csv --from FROM --to TO EXTRA…` on stdout.
+fn export(db: &TestDb, from: &str, to: &str, extra: &[&str]) -> Vec<u8> {
+    stdout(
+        db,
+        &[&["export", "csv", "--from", from, "--to", to][..], extra].concat(),
+    )
+}
+
 fn read_csv(bytes: &[u8]) -> Vec<BTreeMap<String, String>> {
     let (delimiter, bytes) = match bytes.strip_prefix("\u{feff}".as_bytes()) {
         Some(rest) => (b';', rest),
@@ -269,33 +277,13 @@ fn week_json_has_the_documented_keys_and_the_grid_adds_up() {
 #[test]
 fn csv_exports_match_the_golden_files() {
     let db = seeded();
-    let range = [
-        "export",
-        "csv",
-        "--from",
-        "2026-11-01",
-        "--to",
-        "2026-11-30",
-    ];
-    golden("export.csv", &stdout(&db, &range));
-    golden(
-        "export-excel.csv",
-        &stdout(&db, &[&range[..], &["--excel"]].concat()),
-    );
-    golden(
-        "export-by-client.csv",
-        &stdout(&db, &[&range[..], &["--by", "client"]].concat()),
-    );
+    let month = |extra: &[&str]| export(&db, "2026-11-01", "2026-11-30", extra);
+    golden("export.csv", &month(&[]));
+    golden("export-excel.csv", &month(&["--excel"]));
+    golden("export-by-client.csv", &month(&["--by", "client"]));
     golden(
         "export-by-client-excel.csv",
-        &stdout(
-            &db,
-            &[
-                &range[..],
-                &["--by", "client", "--excel", "--round", "6m:up"],
-            ]
-            .concat(),
-        ),
+        &month(&["--by", "client", "--excel", "--round", "6m:up"]),
     );
 }
 
@@ -432,34 +420,12 @@ fn formulas_are_neutralised_and_notes_survive_a_round_trip() {
 #[test]
 fn excel_variant_has_a_bom_semicolons_and_decimal_commas() {
     let db = seeded();
-    let bytes = stdout(
-        &db,
-        &[
-            "export",
-            "csv",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-23",
-            "--excel",
-        ],
-    );
+    let bytes = export(&db, "2026-11-23", "2026-11-23", &["--excel"]);
     let text = String::from_utf8(bytes).unwrap();
     assert!(text.starts_with("\u{feff}Date;Start;End;Duration;Duration (h);"));
     assert!(text.contains(";2,00;2,00;Acme;"), "{text}");
     assert!(text.contains(";45,00;90,00;EUR\r\n"), "{text}");
-    let plain = String::from_utf8(stdout(
-        &db,
-        &[
-            "export",
-            "csv",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-23",
-        ],
-    ))
-    .unwrap();
+    let plain = String::from_utf8(export(&db, "2026-11-23", "2026-11-23", &[])).unwrap();
     assert!(plain.starts_with(&format!("{HEADER}\r\n")));
 }
 
@@ -467,18 +433,11 @@ fn excel_variant_has_a_bom_semicolons_and_decimal_commas() {
 fn a_session_crossing_the_export_range_is_clipped() {
     let db = seeded();
     // The Globex session runs 2026-11-22 23:00 → 2026-11-23 01:00.
-    let rows = read_csv(&stdout(
+    let rows = read_csv(&export(
         &db,
-        &[
-            "export",
-            "csv",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-23",
-            "--client",
-            "globex überstunden",
-        ],
+        "2026-11-23",
+        "2026-11-23",
+        &["--client", "globex überstunden"],
     ));
     assert_eq!(rows.len(), 1);
     let r = &rows[0];
@@ -487,38 +446,22 @@ fn a_session_crossing_the_export_range_is_clipped() {
         ("2026-11-23", "00:00", "01:00")
     );
     assert_eq!(r["Duration"], "1:00");
-    let rows = read_csv(&stdout(
+    let rows = read_csv(&export(
         &db,
-        &[
-            "export",
-            "csv",
-            "--from",
-            "2026-11-22",
-            "--to",
-            "2026-11-22",
-            "--client",
-            "Globex Überstunden",
-        ],
+        "2026-11-22",
+        "2026-11-22",
+        &["--client", "Globex Überstunden"],
     ));
     assert_eq!(
         (rows[0]["Start"].as_str(), rows[0]["End"].as_str()),
         ("23:00", "00:00")
     );
     // Several --client flags.
-    let rows = read_csv(&stdout(
+    let rows = read_csv(&export(
         &db,
-        &[
-            "export",
-            "csv",
-            "--from",
-            "2026-11-01",
-            "--to",
-            "2026-11-30",
-            "--client",
-            "Acme",
-            "--client",
-            "Initech",
-        ],
+        "2026-11-01",
+        "2026-11-30",
+        &["--client", "Acme", "--client", "Initech"],
     ));
     assert!(rows.iter().all(|r| r["Client"] != "Globex Überstunden"));
     assert_eq!(rows.len(), 8);
@@ -542,20 +485,7 @@ fn out_writes_atomically_and_errors_leave_nothing() {
     ]);
     assert!(said.starts_with("Wrote 10 rows to "), "{said}");
     let written = std::fs::read(&path).unwrap();
-    assert_eq!(
-        written,
-        stdout(
-            &db,
-            &[
-                "export",
-                "csv",
-                "--from",
-                "2026-11-01",
-                "--to",
-                "2026-11-30"
-            ]
-        )
-    );
+    assert_eq!(written, export(&db, "2026-11-01", "2026-11-30", &[]));
     // A refused export leaves the previous file untouched and no temporary file.
     let err = db.fails(
         1,
@@ -675,17 +605,7 @@ fn a_week_with_a_dst_change_adds_up() {
     assert_eq!(days, vec![0, 0, 0, 0, 0, 7200, 16200]); // Sunday 00:00–03:30 is 4 h 30 min
     assert_eq!(w["total_seconds"], 23400);
     assert_eq!(w["amounts"][0]["minor"], 23400); // 6.5 h × 36.00
-    let rows = read_csv(&stdout(
-        &db,
-        &[
-            "export",
-            "csv",
-            "--from",
-            "2026-10-19",
-            "--to",
-            "2026-10-25",
-        ],
-    ));
+    let rows = read_csv(&export(&db, "2026-10-19", "2026-10-25", &[]));
     assert_eq!(rows[0]["Duration"], "6:30");
     assert_eq!(rows[0]["Amount"], "234.00");
 }
