@@ -49,3 +49,17 @@ pub fn tag(text: &str) -> Result<String, String> {
         .map(|mut tags| tags.remove(0))
         .map_err(|e| e.to_string())
 }
+
+/// What a new session is about: shared by `start` and `add`.
+#[derive(Debug, clap::Args)]
+pub struct Details {
+    /// Free text; may start with a dash (`--note "-2h pairing"`).
+    #[arg(long, allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// A tag (repeatable), e.g. --tag meeting.
+    #[arg(long = "tag", value_parser = tag)]
+    pub tags: Vec<String>,
+    /// Not billed to the client (still counts toward your caps).
+    #[arg(long)]
+    pub non_billable: bool,
+}

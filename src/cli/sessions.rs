@@ -12,18 +12,16 @@ use super::output::{SessionView, describe, table};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The client's name (any case).
     client: String,
+    /// Start: YYYY-MM-DD HH:MM, HH:MM (today), -2h (ago) or RFC 3339.
     #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
     from: String,
+    /// End, in the same forms.
     #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
     to: String,
-    /// Free text; may start with a dash (`--note "-2h pairing"`).
-    #[arg(long, allow_hyphen_values = true)]
-    note: Option<String>,
-    #[arg(long = "tag", value_parser = args::tag)]
-    tags: Vec<String>,
-    #[arg(long)]
-    non_billable: bool,
+    #[command(flatten)]
+    details: args::Details,
     /// Accept a session longer than 24 h.
     #[arg(long)]
     allow_long: bool,
@@ -31,10 +29,13 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
+    /// First day (YYYY-MM-DD), included; default: this week.
     #[arg(long, value_parser = args::date)]
     from: Option<NaiveDate>,
+    /// Last day (YYYY-MM-DD), included.
     #[arg(long, value_parser = args::date)]
     to: Option<NaiveDate>,
+    /// Only this client.
     #[arg(long)]
     client: Option<String>,
 }
@@ -43,10 +44,13 @@ pub struct LogArgs {
 pub struct EditArgs {
     /// Session number (as `log` shows it) or id prefix.
     id: String,
+    /// Move the session to this client (it takes the client's current rate).
     #[arg(long)]
     client: Option<String>,
+    /// New start (TIME).
     #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
     from: Option<String>,
+    /// New end (TIME).
     #[arg(long, value_parser = args::time, allow_hyphen_values = true)]
     to: Option<String>,
     /// Free text; may start with a dash (`--note "-2h pairing"`).
@@ -55,10 +59,13 @@ pub struct EditArgs {
     /// Replaces the tags (repeatable).
     #[arg(long = "tag", value_parser = args::tag)]
     tags: Vec<String>,
+    /// Mark it not billed.
     #[arg(long, conflicts_with = "billable")]
     non_billable: bool,
+    /// Mark it billed.
     #[arg(long)]
     billable: bool,
+    /// Accept a session longer than 24 h.
     #[arg(long)]
     allow_long: bool,
 }
@@ -76,9 +83,9 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> anyhow::Result<()> {
         client: a.client,
         start,
         end,
-        note: a.note.unwrap_or_default(),
-        tags: a.tags,
-        billable: !a.non_billable,
+        note: a.details.note.unwrap_or_default(),
+        tags: a.details.tags,
+        billable: !a.details.non_billable,
         allow_long: a.allow_long,
         source: Source::Manual,
     })?;

@@ -13,15 +13,10 @@ use super::output::{SessionView, describe, local_time};
 
 #[derive(Debug, Args)]
 pub struct StartArgs {
+    /// The client's name (any case).
     client: String,
-    /// Free text; may start with a dash (`--note "-2h pairing"`).
-    #[arg(long, allow_hyphen_values = true)]
-    note: Option<String>,
-    /// A tag (repeatable), e.g. --tag meeting.
-    #[arg(long = "tag", value_parser = args::tag)]
-    tags: Vec<String>,
-    #[arg(long)]
-    non_billable: bool,
+    #[command(flatten)]
+    details: args::Details,
     /// Planned length (a call), e.g. 15m.
     #[arg(long, value_parser = args::duration)]
     planned: Option<i64>,
@@ -46,9 +41,9 @@ pub fn start(ctx: &mut Ctx, a: StartArgs) -> anyhow::Result<()> {
     let outcome = ctx.tracker.start(StartRequest {
         client: a.client,
         at,
-        note: a.note.unwrap_or_default(),
-        tags: a.tags,
-        billable: !a.non_billable,
+        note: a.details.note.unwrap_or_default(),
+        tags: a.details.tags,
+        billable: !a.details.non_billable,
         planned_seconds: a.planned,
         source: Source::Timer,
         override_reason: a.override_reason,
