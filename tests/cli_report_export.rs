@@ -292,20 +292,9 @@ fn csv_read_back_sums_to_the_week_report_with_round_none() {
     let db = seeded();
     let week = db.json(&["report", "week"]);
     for excel in [false, true] {
-        let mut args = vec![
-            "export",
-            "csv",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-29",
-            "--round",
-            "none",
-        ];
-        if excel {
-            args.push("--excel");
-        }
-        let rows = read_csv(&stdout(&db, &args));
+        let excel_flag: &[&str] = if excel { &["--excel"] } else { &[] };
+        let extra = [&["--round", "none"][..], excel_flag].concat();
+        let rows = read_csv(&export(&db, "2026-11-23", "2026-11-29", &extra));
         let mut amounts: BTreeMap<String, i64> = BTreeMap::new();
         for row in &rows {
             let currency = row["Currency"].clone();
@@ -336,18 +325,7 @@ fn csv_read_back_sums_to_the_week_report_with_round_none() {
 #[test]
 fn rounding_comes_from_the_flag_the_client_or_the_settings() {
     let db = seeded();
-    let export = |extra: &[&str]| {
-        let mut args = vec![
-            "export",
-            "csv",
-            "--from",
-            "2026-11-24",
-            "--to",
-            "2026-11-26",
-        ];
-        args.extend_from_slice(extra);
-        read_csv(&stdout(&db, &args))
-    };
+    let export = |extra: &[&str]| read_csv(&export(&db, "2026-11-24", "2026-11-26", extra));
     let rounded = |rows: &[BTreeMap<String, String>], client: &str| -> Vec<String> {
         rows.iter()
             .filter(|r| r["Client"] == client)
@@ -376,18 +354,8 @@ fn rounding_comes_from_the_flag_the_client_or_the_settings() {
 fn formulas_are_neutralised_and_notes_survive_a_round_trip() {
     let db = seeded();
     for excel in [false, true] {
-        let mut args = vec![
-            "export",
-            "csv",
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-29",
-        ];
-        if excel {
-            args.push("--excel");
-        }
-        let rows = read_csv(&stdout(&db, &args));
+        let excel_flag: &[&str] = if excel { &["--excel"] } else { &[] };
+        let rows = read_csv(&export(&db, "2026-11-23", "2026-11-29", excel_flag));
         let notes: Vec<&str> = rows.iter().map(|r| r["Description"].as_str()).collect();
         assert_eq!(
             notes,
