@@ -27,6 +27,12 @@ pub enum Error {
     /// The database file is unusable (not SQLite, missing folder, newer schema).
     #[error("{0}")]
     Database(String),
+    /// A database file that cannot be used as it is; it was left untouched.
+    #[error(transparent)]
+    Unusable(#[from] crate::store::FileProblem),
+    /// A backup or a restore that could not be done; nothing was replaced.
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
@@ -51,7 +57,8 @@ impl Error {
             Self::NotFound(_) => "not_found",
             Self::Conflict(_) => "conflict",
             Self::Refused { .. } => "refused",
-            Self::Database(_) | Self::Sqlite(_) => "database",
+            Self::Database(_) | Self::Sqlite(_) | Self::Unusable(_) => "database",
+            Self::Backup(e) => e.kind(),
             Self::Io(_) => "io",
         }
     }

@@ -33,6 +33,8 @@ pub struct Settings {
     pub notifications: bool,
     /// Tags whose share of a client's time the week summary watches.
     pub health_tags: Vec<String>,
+    /// Automatic daily backups beside the database (#13).
+    pub backups: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +68,7 @@ pub const KEYS: &[&str] = &[
     "nag_every",
     "notifications",
     "health_tags",
+    "backups",
 ];
 
 impl Settings {
@@ -85,6 +88,7 @@ impl Settings {
             nag_every: Some(30 * 60),
             notifications: true,
             health_tags: vec!["meeting".to_string(), "rework".to_string()],
+            backups: true,
         }
     }
 
@@ -161,6 +165,7 @@ impl Settings {
                 }
             }
             "health_tags" => self.health_tags = parse_tag_list(value)?,
+            "backups" => self.backups = parse_on_off(key, value)?,
             _ => {
                 return Err(Error::invalid(format!(
                     "unknown setting '{key}'; known settings: {}",
@@ -195,6 +200,7 @@ impl Settings {
             "notifications" => if self.notifications { "on" } else { "off" }.to_string(),
             "health_tags" if self.health_tags.is_empty() => "none".to_string(),
             "health_tags" => self.health_tags.join(","),
+            "backups" => if self.backups { "on" } else { "off" }.to_string(),
             _ => return None,
         })
     }
@@ -242,6 +248,15 @@ fn parse_tag_list(value: &str) -> Result<Vec<String>> {
             "health_tags is a comma-separated list of tags, like meeting,rework (or none): {e}"
         ))
     })
+}
+
+/// `on`/`off` (also true/false, yes/no).
+fn parse_on_off(key: &str, value: &str) -> Result<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" => Ok(true),
+        "off" | "false" | "no" => Ok(false),
+        _ => Err(Error::invalid(format!("{key} is on or off, not '{value}'"))),
+    }
 }
 
 /// The system's IANA zone, or UTC when it cannot be told.
@@ -308,6 +323,9 @@ mod tests {
             ("nag_every", "often", None),
             ("notifications", "OFF", Some("off")),
             ("notifications", "maybe", None),
+            ("backups", "Off", Some("off")),
+            ("backups", "on", Some("on")),
+            ("backups", "sometimes", None),
         ];
         for (key, value, expected) in cases {
             let got = s.set(key, value);

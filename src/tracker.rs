@@ -41,8 +41,12 @@ impl std::fmt::Debug for Tracker {
 
 impl Tracker {
     /// Opens the database at `path`; the default zone is the system's.
+    /// Daily backups are on (the `backups` setting can turn them off).
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        Ok(Self::with_store(Store::open(path)?, clock, system_zone()))
+        let zone = system_zone();
+        let mut store = Store::open(path)?;
+        store.enable_daily_backups(crate::backup::Daily::new(clock.clone(), zone));
+        Ok(Self::with_store(store, clock, zone))
     }
 
     /// A tracker over an existing store and an explicit default zone (tests).

@@ -1,9 +1,12 @@
 //! Schema migrations. Append-only: a released migration is never edited; a
 //! change is a new entry at the end. `PRAGMA user_version` records how many ran.
 
+use std::path::Path;
+
 use rusqlite::Connection;
 
-use crate::error::{Error, Result};
+use super::check::FileProblem;
+use crate::error::Result;
 
 pub const MIGRATIONS: &[&str] = &[
     // 1: clients, sessions, settings.
@@ -91,13 +94,18 @@ pub const MIGRATIONS: &[&str] = &[
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Applies the migrations not yet applied, each in its own transaction.
-pub fn apply(conn: &mut Connection) -> Result<()> {
+/// Applies the migrations not yet applied, each in its own transaction. When
+/// `path` is a file whose schema is about to change, a copy of it as it was is
+/// written first into its backups folder and kept (see `crate::backup`).
+pub fn apply(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
-        return Err(Error::Database(format!(
-            "this database was written by a newer Gardefou (schema {current}, this one knows {SCHEMA_VERSION}); update Gardefou"
-        )));
+        return Err(FileProblem::Newer {
+            path: path.map(Path::to_path_buf).unwrap_or_default(),
+            found: current,
+            known: SCHEMA_VERSION,
+        }
+        .into());
     }
     if current == 0 {
         let tables: i64 = conn.query_row(
@@ -106,9 +114,10 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
             |r| r.get(0),
         )?;
         if tables > 0 {
-            return Err(Error::Database(
-                "this SQLite file is not a Gardefou database; it was left untouched".into(),
-            ));
+            return Err(FileProblem::Foreign {
+                path: path.map(Path::to_path_buf).unwrap_or_default(),
+            }
+            .into());
         }
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
@@ -118,6 +127,14 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
         if now_at > index as i64 {
             tx.commit()?;
             continue;
+        }
+        // Only the process that migrates copies, under the write lock, from a
+        // second connection (WAL readers are not blocked by the lock we hold).
+        if let Some(path) = path
+            && now_at > 0
+            && now_at == current
+        {
+            crate::backup::before_migration(path, now_at, SCHEMA_VERSION)?;
         }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;

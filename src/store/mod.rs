@@ -2,6 +2,8 @@
 //! pragma; migrations are append-only and applied at open.
 
 mod alerts;
+mod backup;
+mod check;
 mod clients;
 mod migrations;
 mod overrides;
@@ -17,6 +19,8 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{Error, Result};
 
 pub use alerts::*;
+pub use backup::*;
+pub use check::{FileProblem, check_signature};
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
@@ -31,6 +35,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The daily backup taken before the first write of a day (files only).
+    daily: Option<crate::backup::Daily>,
 }
 
 impl Store {
@@ -53,20 +59,23 @@ impl Store {
                 path.display()
             )));
         }
+        // Nothing below writes before the file has proven to be ours.
+        check::check_signature(path)?;
         create_private_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| not_a_database(path, &e))?;
+        .map_err(|e| check::classify(path, e))?;
         let mut store = Self {
             conn,
             path: Some(path.to_path_buf()),
+            daily: None,
         };
-        store.configure().map_err(|e| match e {
-            Error::Sqlite(inner) => not_a_database(path, &inner),
-            other => other,
-        })?;
+        store.conn.busy_timeout(BUSY_TIMEOUT)?;
+        check::examine(&store.conn, path, false)?;
+        make_private(path)?;
+        store.configure()?;
         store.migrate()?;
         Ok(store)
     }
@@ -74,10 +83,30 @@ impl Store {
     /// A private database in memory, for tests.
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None };
+        let mut store = Self {
+            conn,
+            path: None,
+            daily: None,
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Takes a daily backup before the first write of each day (see
+    /// `crate::backup::Daily`). Front ends turn it on; tests of the store do not.
+    pub fn enable_daily_backups(&mut self, daily: crate::backup::Daily) {
+        if self.path.is_some() {
+            self.daily = Some(daily);
+        }
+    }
+
+    /// A daily backup that failed since the last call: the write went on, the
+    /// user should still be told.
+    pub fn take_backup_warning(&mut self) -> Option<Error> {
+        self.daily
+            .as_mut()
+            .and_then(crate::backup::Daily::take_warning)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -97,6 +126,9 @@ impl Store {
     /// Runs `f` in one write transaction, taken up front so that concurrent
     /// processes serialise; nothing is written unless `f` succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if let (Some(daily), Some(path)) = (self.daily.as_mut(), self.path.as_deref()) {
+            daily.before_write(&self.conn, path);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -116,11 +148,6 @@ impl Store {
     /// Every pragma, in one place.
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Reading the schema first makes a non-SQLite file fail before anything is written.
-        self.conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            })?;
         if self.path.is_some() {
             let mode: String = self
                 .conn
@@ -138,7 +165,8 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        migrations::apply(&mut self.conn)
+        let path = self.path.clone();
+        migrations::apply(&mut self.conn, path.as_deref())
     }
 }
 
@@ -162,14 +190,21 @@ fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
-fn not_a_database(path: &Path, error: &rusqlite::Error) -> Error {
-    match error.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => Error::Database(format!(
-            "{} is not a Gardefou database (not SQLite); it was left untouched",
-            path.display()
-        )),
-        _ => Error::Database(format!("cannot open {}: {error}", path.display())),
+/// The database is the user's alone (it may have been created by an older
+/// version, or copied in, with wider rights). SQLite gives the -wal and -shm
+/// files the database's mode.
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700))?;
+        }
     }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// Column helpers shared by the per-table modules.
