@@ -35,7 +35,7 @@ pub enum Error {
     Backup(#[from] crate::backup::BackupError),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 
@@ -57,7 +57,8 @@ impl Error {
             Self::NotFound(_) => "not_found",
             Self::Conflict(_) => "conflict",
             Self::Refused { .. } => "refused",
-            Self::Database(_) | Self::Sqlite(_) | Self::Unusable(_) => "database",
+            Self::Database(_) | Self::Sqlite(_) => "database",
+            Self::Unusable(problem) => problem.kind(),
             Self::Backup(e) => e.kind(),
             Self::Io(_) => "io",
         }

@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{BackupError, WriteCause};
+use super::BackupError;
 use crate::error::{Error, Result};
+use crate::store::write_error;
 
 /// The daily backups' names: `daily-2026-11-27.sqlite3`.
 const DAILY_PREFIX: &str = "daily-";
@@ -47,7 +48,7 @@ pub(crate) fn ensure_folder(db: &Path) -> Result<PathBuf> {
         match builder.create(&folder) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(write_error(&folder, &Error::Io(e))),
+            Err(e) => return Err(write_error(&folder, Error::Io(e))),
         }
     }
     Ok(folder)
@@ -138,7 +139,7 @@ pub(crate) fn publish(
     }
     result.map_err(|e| match e {
         Error::Backup(_) | Error::Unusable(_) => e,
-        other => write_error(dest, &other),
+        other => write_error(dest, other),
     })
 }
 
@@ -160,38 +161,6 @@ fn sync_folder(folder: &Path) -> Result<()> {
     #[cfg(not(unix))]
     let _ = folder;
     Ok(())
-}
-
-/// A failed write, told by its cause.
-pub(crate) fn write_error(path: &Path, error: &Error) -> Error {
-    let cause = match error {
-        Error::Io(e) => match e.kind() {
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => WriteCause::DiskFull,
-            io::ErrorKind::ReadOnlyFilesystem => WriteCause::ReadOnly,
-            io::ErrorKind::PermissionDenied => WriteCause::Denied,
-            _ => WriteCause::Other {
-                detail: e.to_string(),
-            },
-        },
-        Error::Sqlite(e) => match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DiskFull) => WriteCause::DiskFull,
-            Some(rusqlite::ErrorCode::ReadOnly) => WriteCause::ReadOnly,
-            Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied) => {
-                WriteCause::Denied
-            }
-            _ => WriteCause::Other {
-                detail: e.to_string(),
-            },
-        },
-        other => WriteCause::Other {
-            detail: other.to_string(),
-        },
-    };
-    BackupError::Write {
-        path: path.to_path_buf(),
-        cause,
-    }
-    .into()
 }
 
 /// The kinds of backup `list` shows.

@@ -23,6 +23,7 @@ pub use files::{BackupFile, BackupKind, folder_for, list};
 pub use restore::{Restored, restore};
 
 use crate::error::Result;
+pub use crate::store::WriteCause;
 use crate::store::{Contents, FileProblem, Store};
 
 /// Why a backup or a restore was not done. Nothing was replaced or left half-written.
@@ -35,8 +36,6 @@ pub enum BackupError {
     NoDatabase { path: PathBuf },
     #[error("{} is the database itself, not a backup of it", path.display())]
     SameFile { path: PathBuf },
-    #[error("could not write {}: {cause}; nothing was written", path.display())]
-    Write { path: PathBuf, cause: WriteCause },
     #[error(
         "{} holds {clients} clients and {sessions} sessions; restoring would replace them (they would be kept in a copy beside it)",
         path.display()
@@ -52,19 +51,6 @@ pub enum BackupError {
     CurrentUnreadable { problem: Box<FileProblem> },
 }
 
-/// Why a file could not be written.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum WriteCause {
-    #[error("the disk is full")]
-    DiskFull,
-    #[error("the folder is read-only")]
-    ReadOnly,
-    #[error("permission denied")]
-    Denied,
-    #[error("{detail}")]
-    Other { detail: String },
-}
-
 impl BackupError {
     /// The error's kind for the desktop bridge (see `Error::kind`).
     pub fn kind(&self) -> &'static str {
@@ -74,7 +60,6 @@ impl BackupError {
             }
             Self::NoDatabase { .. } => "not_found",
             Self::SameFile { .. } => "invalid",
-            Self::Write { .. } => "io",
         }
     }
 
@@ -90,9 +75,14 @@ impl BackupError {
 /// Writes a consistent copy of the open database to `dest`, a new file.
 /// Returns what the copy holds.
 pub fn snapshot(store: &mut Store, dest: &Path) -> Result<Contents> {
-    let contents = store.contents()?;
-    files::publish(dest, files::Publish::NewFile, |tmp| store.copy_into(tmp))?;
-    Ok(contents)
+    let mut contents = None;
+    files::publish(dest, files::Publish::NewFile, |tmp| {
+        store.copy_into(tmp)?;
+        // Read from the copy itself: writers go on between two transactions.
+        contents = Some(crate::store::open_backup_file(tmp)?.1);
+        Ok(())
+    })?;
+    contents.ok_or_else(|| crate::Error::invalid("the copy was not read"))
 }
 
 /// Before a migration changes the schema of the database at `db` (from

@@ -28,12 +28,16 @@ pub fn write_atomically<T>(
         .prefix(".gardefou-")
         .suffix(".partial")
         .tempfile_in(folder)
-        .map_err(|e| Error::invalid(format!("cannot write in {}: {e}", folder.display())))?;
-    let mut out = BufWriter::new(temp.reopen()?);
-    let value = write(&mut out)?;
-    out.flush()?;
-    out.get_ref().sync_all()?;
-    drop(out);
+        .map_err(|e| crate::store::write_error(folder, Error::Io(e)))?;
+    // A full disk or a read-only folder is told as such, naming the file.
+    let value = (|| {
+        let mut out = BufWriter::new(temp.reopen()?);
+        let value = write(&mut out)?;
+        out.flush()?;
+        out.get_ref().sync_all()?;
+        Ok(value)
+    })()
+    .map_err(|e| crate::store::write_error(path, e))?;
     temp.persist(path)
         .map_err(|e| Error::invalid(format!("cannot write {}: {}", path.display(), e.error)))?;
     Ok(value)

@@ -41,6 +41,91 @@ pub enum FileProblem {
         found: i64,
         known: i64,
     },
+    /// A write that failed (a full disk, a read-only folder): nothing of it
+    /// was kept; a database stays as it was before the change.
+    #[error("could not write {}: {cause}; nothing was written", path.display())]
+    Unwritable { path: PathBuf, cause: WriteCause },
+}
+
+/// Why a file could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteCause {
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the folder is read-only")]
+    ReadOnly,
+    #[error("permission denied")]
+    Denied,
+    #[error("{detail}")]
+    Other { detail: String },
+}
+
+/// A failed write of `path`, told by its cause. Errors that are not about
+/// writing (a refusal, a damaged file) are returned as they are.
+pub fn write_error(path: &Path, error: Error) -> Error {
+    let cause = match &error {
+        Error::Io(e) => match e.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                WriteCause::DiskFull
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem => WriteCause::ReadOnly,
+            std::io::ErrorKind::PermissionDenied => WriteCause::Denied,
+            _ => WriteCause::Other {
+                detail: e.to_string(),
+            },
+        },
+        Error::Sqlite(e) => match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => WriteCause::DiskFull,
+            Some(ErrorCode::ReadOnly) => WriteCause::ReadOnly,
+            Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => WriteCause::Denied,
+            _ => WriteCause::Other {
+                detail: e.to_string(),
+            },
+        },
+        _ => return error,
+    };
+    FileProblem::Unwritable {
+        path: path.to_path_buf(),
+        cause,
+    }
+    .into()
+}
+
+/// A database write that failed for lack of room or rights, told as such;
+/// any other error is returned as it is.
+pub fn storage_error(path: &Path, error: Error) -> Error {
+    match &error {
+        // SQLite could not grow its shared-memory file: no room left.
+        Error::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE =>
+        {
+            FileProblem::Unwritable {
+                path: path.to_path_buf(),
+                cause: WriteCause::DiskFull,
+            }
+            .into()
+        }
+        Error::Sqlite(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::DiskFull | ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+            ) =>
+        {
+            write_error(path, error)
+        }
+        Error::Io(_) => write_error(path, error),
+        _ => error,
+    }
+}
+
+/// A database Gardefou could not write to (a read-only mount, no rights) is
+/// told as such before SQLite reports "unable to open database file".
+pub fn check_writable(path: &Path) -> Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map(drop)
+        .map_err(|e| write_error(path, Error::Io(e)))
 }
 
 impl FileProblem {
@@ -49,7 +134,16 @@ impl FileProblem {
             Self::NotSqlite { path }
             | Self::Foreign { path }
             | Self::Damaged { path, .. }
-            | Self::Newer { path, .. } => path,
+            | Self::Newer { path, .. }
+            | Self::Unwritable { path, .. } => path,
+        }
+    }
+
+    /// The error's kind for the desktop bridge (see `Error::kind`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Unwritable { .. } => "io",
+            _ => "database",
         }
     }
 

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 
 pub use alerts::*;
 pub use backup::*;
-pub use check::{FileProblem, check_signature};
+pub use check::{FileProblem, WriteCause, check_signature, write_error};
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
@@ -61,7 +61,12 @@ impl Store {
         }
         // Nothing below writes before the file has proven to be ours.
         check::check_signature(path)?;
+        Self::open_checked(path).map_err(|e| check::storage_error(path, e))
+    }
+
+    fn open_checked(path: &Path) -> Result<Self> {
         create_private_file(path)?;
+        check::check_writable(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -129,12 +134,20 @@ impl Store {
         if let (Some(daily), Some(path)) = (self.daily.as_mut(), self.path.as_deref()) {
             daily.before_write(&self.conn, path);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        // A full disk or a read-only folder is told as such (the transaction
+        // was rolled back: the database is as it was before the change).
+        match (result, self.path.as_deref()) {
+            (Err(e), Some(path)) => Err(check::storage_error(path, e)),
+            (result, _) => result,
+        }
     }
 
     /// The data version SQLite bumps when another connection commits: a cheap
@@ -183,10 +196,7 @@ fn create_private_file(path: &Path) -> Result<()> {
     match options.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::Database(format!(
-            "cannot create {}: {e}",
-            path.display()
-        ))),
+        Err(e) => Err(check::write_error(path, Error::Io(e))),
     }
 }
 
