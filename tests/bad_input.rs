@@ -134,6 +134,13 @@ const REFUSALS: &[(i32, &[&str], &str)] = &[
         "monday or sunday",
     ),
     (1, &["settings", "set", "colour", "blue"], "unknown setting"),
+    // Found by tests/fuzz.rs: it was accepted, stored as `1000001524h1m`, and
+    // then every command failed to load the settings.
+    (
+        1,
+        &["settings", "set", "weekend_min", "999999999h91501m"],
+        "not a duration",
+    ),
     (2, &["frobnicate"], "unrecognized subcommand"),
 ];
 
@@ -143,6 +150,12 @@ fn every_refusal_is_clear_and_writes_nothing() {
     let before = db.state();
     for (code, args, phrase) in REFUSALS {
         let err = db.fails(*code, args);
+        // `-- --nocapture` prints the table RELIABILITY.md quotes.
+        eprintln!(
+            "| {code} | `{}` | {} |",
+            args.join(" "),
+            err.trim().replace('\n', " / ")
+        );
         assert!(
             err.contains(phrase),
             "{args:?}: expected '{phrase}' in: {err}"
