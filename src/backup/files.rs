@@ -92,12 +92,12 @@ pub(crate) enum Publish {
 /// Writes `dest` through `fill`, which gets an empty private temporary file
 /// in the same folder: synced, then linked (or renamed) into place, then the
 /// folder synced. On any error the temporary file is removed and `dest` is
-/// as it was.
-pub(crate) fn publish(
+/// as it was. Returns what `fill` returned.
+pub(crate) fn publish<T>(
     dest: &Path,
     mode: Publish,
-    fill: impl FnOnce(&Path) -> Result<()>,
-) -> Result<u64> {
+    fill: impl FnOnce(&Path) -> Result<T>,
+) -> Result<T> {
     let folder = parent_of(dest);
     let name = dest
         .file_name()
@@ -111,10 +111,8 @@ pub(crate) fn publish(
     let tmp = folder.join(format!(".{name}.tmp-{}", Uuid::now_v7().simple()));
     let result = (|| {
         create_private(&tmp)?;
-        fill(&tmp)?;
-        let file = File::open(&tmp)?;
-        file.sync_all()?;
-        let bytes = file.metadata()?.len();
+        let filled = fill(&tmp)?;
+        File::open(&tmp)?.sync_all()?;
         match mode {
             // A hard link never replaces: two backups racing for one name
             // cannot overwrite each other.
@@ -132,7 +130,7 @@ pub(crate) fn publish(
             Publish::Replace => fs::rename(&tmp, dest)?,
         }
         sync_folder(&folder)?;
-        Ok(bytes)
+        Ok(filled)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);

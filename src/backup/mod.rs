@@ -75,14 +75,11 @@ impl BackupError {
 /// Writes a consistent copy of the open database to `dest`, a new file.
 /// Returns what the copy holds.
 pub fn snapshot(store: &mut Store, dest: &Path) -> Result<Contents> {
-    let mut contents = None;
     files::publish(dest, files::Publish::NewFile, |tmp| {
         store.copy_into(tmp)?;
-        // Read from the copy itself: writers go on between two transactions.
-        contents = Some(crate::store::open_backup_file(tmp)?.1);
-        Ok(())
-    })?;
-    contents.ok_or_else(|| crate::Error::invalid("the copy was not read"))
+        // Checked and read from the copy itself: writers go on between two transactions.
+        Ok(crate::store::open_backup_file(tmp)?.1)
+    })
 }
 
 /// Before a migration changes the schema of the database at `db` (from
