@@ -1,5 +1,6 @@
 //! Concurrent writers: 4 processes (the CLI, `watch` and the app all hold
-//! their own connection) doing mixed changes and reads on one database.
+//! their own connection) doing mixed changes and reads on one database, while
+//! the `gardefou` CLI runs beside them.
 //! Nobody sees "database is locked", no acknowledged change is lost, the
 //! invariants hold (one running session at most, no overlaps, integrity).
 //!
@@ -216,6 +217,50 @@ fn four_processes_writing_at_once_lose_nothing() {
                 .unwrap()
         })
         .collect();
+    // Meanwhile the CLI (a fifth process at a time) adds sessions in a lane
+    // of its own and reads, as a user's script would.
+    let cli_path = path.clone();
+    let cli_runs = (ops / 10).max(10);
+    let cli = std::thread::spawn(move || {
+        let mut added = Vec::new();
+        for i in 0..cli_runs {
+            let start = at(LANE_BASE - 86_400 * 30 + i as i64 * 600);
+            let fmt = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            let note = format!("cli-{i}");
+            let args: Vec<String> = if i % 2 == 0 {
+                vec![
+                    "add".into(),
+                    "C0".into(),
+                    "--from".into(),
+                    fmt(start),
+                    "--to".into(),
+                    fmt(start + chrono::Duration::seconds(300)),
+                    "--note".into(),
+                    note.clone(),
+                ]
+            } else {
+                vec!["status".into()]
+            };
+            let out = Command::new(env!("CARGO_BIN_EXE_gardefou"))
+                .env_remove("GARDEFOU_DB")
+                .env("GARDEFOU_NOW", "2026-11-23T00:00:00Z")
+                .arg("--db")
+                .arg(&cli_path)
+                .args(&args)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+            assert!(out.status.success(), "CLI {args:?}: {stderr}");
+            assert!(
+                !stderr.contains("locked") && !stderr.contains("busy"),
+                "{stderr}"
+            );
+            if i % 2 == 0 {
+                added.push(note);
+            }
+        }
+        added
+    });
     let summaries: Vec<Summary> = children
         .into_iter()
         .map(|child| {
@@ -233,6 +278,7 @@ fn four_processes_writing_at_once_lose_nothing() {
             serde_json::from_str(line).unwrap()
         })
         .collect();
+    let cli_added = cli.join().unwrap();
     let elapsed = began.elapsed().as_secs_f64();
     let conn = Connection::open(&path).unwrap();
     let integrity: String = conn
@@ -288,7 +334,18 @@ fn four_processes_writing_at_once_lose_nothing() {
             checked += 1;
         }
     }
-    let total: usize = summaries.iter().map(|s| s.ops).sum();
+    for note in &cli_added {
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sessions WHERE note = ?1",
+                [note],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1, "{note} lost");
+        checked += 1;
+    }
+    let total: usize = summaries.iter().map(|s| s.ops).sum::<usize>() + cli_runs;
     let refused: usize = summaries.iter().map(|s| s.refused).sum();
     let worst = summaries.iter().map(|s| s.max_wait_ms).fold(0.0, f64::max);
     for s in &summaries {
@@ -305,8 +362,8 @@ fn four_processes_writing_at_once_lose_nothing() {
     let percentile = |p: usize| waits[(waits.len() * p / 100).min(waits.len() - 1)];
     let (median, p99) = (percentile(50), percentile(99));
     eprintln!(
-        "stress: {WORKERS} processes, {total} operations in {elapsed:.1} s, {refused} timer changes refused by the data's rules, \
+        "stress: {WORKERS} processes and {cli_runs} CLI runs, {total} operations in {elapsed:.1} s, {refused} timer changes refused by the data's rules, \
          {checked} acknowledged results checked, wait median {median:.1} ms, p99 {p99:.0} ms, worst {worst:.0} ms, no 'locked'"
     );
-    assert_eq!(total, WORKERS * ops);
+    assert_eq!(total, WORKERS * ops + cli_runs);
 }
