@@ -77,7 +77,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             daily: None,
         };
-        store.conn.busy_timeout(BUSY_TIMEOUT)?;
+        store.conn.busy_handler(Some(wait_briefly))?;
         check::examine(&store.conn, path, false)?;
         make_private(path)?;
         store.configure()?;
@@ -160,7 +160,7 @@ impl Store {
 
     /// Every pragma, in one place.
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.busy_handler(Some(wait_briefly))?;
         if self.path.is_some() {
             let mode: String = self
                 .conn
@@ -181,6 +181,22 @@ impl Store {
         let path = self.path.clone();
         migrations::apply(&mut self.conn, path.as_deref())
     }
+}
+
+/// One wait for another process's lock. SQLite's own busy timeout backs off
+/// to 100 ms sleeps: under contention a waiter keeps waking up after the lock
+/// was taken again, and can wait seconds for locks held a millisecond each.
+const BUSY_STEP: Duration = Duration::from_millis(1);
+
+/// The busy handler: short even waits, `BUSY_TIMEOUT` in all, then give up
+/// (the caller gets SQLITE_BUSY).
+fn wait_briefly(attempts: i32) -> bool {
+    let limit = BUSY_TIMEOUT.as_millis() / BUSY_STEP.as_millis();
+    if u128::try_from(attempts).map_or(true, |a| a >= limit) {
+        return false;
+    }
+    std::thread::sleep(BUSY_STEP);
+    true
 }
 
 /// Creates the file with mode 0600 if it does not exist yet (SQLite gives its
