@@ -1,7 +1,7 @@
 //! Durations as the user types and reads them: `90m`, `10h`, `1h30m` in, `1 h 30 min` out.
 //! Durations are integer seconds everywhere.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 
 /// The most hours a duration may add up to.
 const MAX_HOURS: i64 = 999_999_999;
@@ -10,11 +10,7 @@ const MAX_HOURS: i64 = 999_999_999;
 /// Units must come in the order h, m, s, each at most once.
 pub fn parse_duration(input: &str) -> Result<i64> {
     let text = input.trim();
-    let invalid = || {
-        Error::invalid(format!(
-            "'{input}' is not a duration; write it like 90m, 10h or 1h30m"
-        ))
-    };
+    let invalid = || Error::invalid("duration", input.trim(), Problem::NotADuration);
     if text.is_empty() {
         return Err(invalid());
     }

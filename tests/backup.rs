@@ -278,7 +278,7 @@ fn restore_refuses_what_is_not_a_sound_gardefou_backup() {
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
     let cases = [
         (&text, "not SQLite"),
-        (&foreign, "another program"),
+        (&foreign, "not a Gardefou database"),
         (&newer, "newer Gardefou"),
         (&truncated, "damaged"),
         (&dir.join("missing.sqlite3"), "does not exist"),
@@ -312,7 +312,7 @@ fn restore_replaces_data_only_when_forced_and_keeps_the_replaced_database() {
     db.ok(&["client", "add", "Gamma"]);
     let changed = db.state();
     let err = db.fails(1, &["restore", copy.to_str().unwrap()]);
-    assert!(err.contains("holds 3 clients and 1 sessions"), "{err}");
+    assert!(err.contains("holds 3 clients and 1 session;"), "{err}");
     assert!(err.contains("--force"), "the CLI says the way out: {err}");
     assert_eq!(db.state(), changed);
     let out = db.json(&["restore", copy.to_str().unwrap(), "--force"]);

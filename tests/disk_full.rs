@@ -302,7 +302,7 @@ fn a_read_only_folder_refuses_writes_exports_and_backups_clearly() {
     // The database on the read-only folder: a change is refused, clearly.
     let err = refused(&path, &["client", "add", "Beta"]);
     assert!(
-        err.contains("could not write") && err.contains("the folder is read-only"),
+        err.contains("cannot write") && err.contains("the folder is read-only"),
         "{err}"
     );
     assert_eq!(fs::read(&path).unwrap(), bytes, "the database is unchanged");
@@ -381,7 +381,7 @@ fn an_injected_write_error_during_export_or_backup_leaves_no_file() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("could not write")
+        err.contains("cannot write")
             && err.contains("out.csv")
             && err.contains("nothing was written"),
         "{err}"

@@ -25,7 +25,7 @@ use gardefou::clock::FixedClock;
 use gardefou::duration::{format_compact, format_hm, format_human, parse_duration};
 use gardefou::export::{self, Dialect, ExportRequest, cells};
 use gardefou::rules::{DaySet, WorkingHours};
-use gardefou::settings::{KEYS, Settings};
+use gardefou::settings::{Settings, keys};
 use gardefou::store::Store;
 use gardefou::tracker::{NewClient, NewSession};
 use gardefou::when::{earliest_accepted, parse_date, parse_instant, parse_past_instant};
@@ -397,7 +397,7 @@ fn fuzz_settings_values() {
         "meeting,rework",
         "#Calls",
     ];
-    let mut keys: Vec<&str> = KEYS.to_vec();
+    let mut keys: Vec<&str> = keys();
     keys.extend(["", "Timezone", "unknown", "timezone "]);
     fuzz("settings", inputs(5000), &vocabulary, |input, rng| {
         let key = keys[rng.below(keys.len())];

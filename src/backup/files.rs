@@ -136,7 +136,7 @@ pub(crate) fn publish<T>(
         let _ = fs::remove_file(&tmp);
     }
     result.map_err(|e| match e {
-        Error::Backup(_) | Error::Unusable(_) => e,
+        Error::Backup(_) | Error::Database(_) => e,
         other => write_error(dest, other),
     })
 }

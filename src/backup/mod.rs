@@ -22,44 +22,39 @@ pub use daily::Daily;
 pub use files::{BackupFile, BackupKind, folder_for, list};
 pub use restore::{Restored, restore};
 
-use crate::error::Result;
-pub use crate::store::WriteCause;
-use crate::store::{Contents, FileProblem, Store};
+use crate::error::{DatabaseError, ErrorKind, Result};
+use crate::i18n::Locale;
+use crate::store::{Contents, Store};
+use crate::tr;
 
 /// Why a backup or a restore was not done. Nothing was replaced or left half-written.
-/// (English text in one place, until the message catalogue takes it.)
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum BackupError {
-    #[error("{} already exists; a backup never replaces a file", path.display())]
+    /// The destination exists: a backup never replaces a file.
     Exists { path: PathBuf },
-    #[error("there is no database at {} to back up", path.display())]
+    /// There is no database to back up.
     NoDatabase { path: PathBuf },
-    #[error("{} is the database itself, not a backup of it", path.display())]
+    /// The backup to restore is the database itself.
     SameFile { path: PathBuf },
-    #[error(
-        "{} holds {clients} clients and {sessions} sessions; restoring would replace them (they would be kept in a copy beside it)",
-        path.display()
-    )]
+    /// The database holds data: replacing it needs the user's explicit word.
     WouldReplace {
         path: PathBuf,
         clients: i64,
         sessions: i64,
     },
-    #[error(
-        "the current database cannot be read ({problem}); restoring would replace it (it would be kept beside it)"
-    )]
-    CurrentUnreadable { problem: Box<FileProblem> },
+    /// The database cannot be read: replacing it needs the user's explicit word.
+    CurrentUnreadable { problem: DatabaseError },
 }
 
 impl BackupError {
-    /// The error's kind for the desktop bridge (see `Error::kind`).
-    pub fn kind(&self) -> &'static str {
+    /// The error's kind for front ends (see `Error::kind`).
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Self::Exists { .. } | Self::WouldReplace { .. } | Self::CurrentUnreadable { .. } => {
-                "conflict"
-            }
-            Self::NoDatabase { .. } => "not_found",
-            Self::SameFile { .. } => "invalid",
+            Self::Exists { .. } => ErrorKind::Io,
+            Self::SameFile { .. } => ErrorKind::InvalidValue,
+            Self::NoDatabase { .. }
+            | Self::WouldReplace { .. }
+            | Self::CurrentUnreadable { .. } => ErrorKind::Database,
         }
     }
 
@@ -69,6 +64,32 @@ impl BackupError {
             self,
             Self::WouldReplace { .. } | Self::CurrentUnreadable { .. }
         )
+    }
+
+    /// The sentence for the user, in `locale`.
+    pub fn message(&self, l: Locale) -> String {
+        let shown = |path: &PathBuf| path.display().to_string();
+        match self {
+            Self::Exists { path } => tr!(l, "backup-exists", path = shown(path)),
+            Self::NoDatabase { path } => tr!(l, "backup-no-database", path = shown(path)),
+            Self::SameFile { path } => tr!(l, "backup-same-file", path = shown(path)),
+            Self::WouldReplace {
+                path,
+                clients,
+                sessions,
+            } => tr!(
+                l,
+                "backup-would-replace",
+                path = shown(path),
+                clients = *clients,
+                sessions = *sessions
+            ),
+            Self::CurrentUnreadable { problem } => tr!(
+                l,
+                "backup-current-unreadable",
+                problem = crate::Error::Database(problem.clone()).message(l)
+            ),
+        }
     }
 }
 

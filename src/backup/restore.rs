@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::BackupError;
 use super::files::{self, Publish, REPLACED_INFIX};
 use crate::clock::Clock;
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Error, Result};
 use crate::store::{self, Contents, Store};
 
 /// What a restore did.
@@ -59,11 +59,10 @@ pub fn restore(db: &Path, backup: &Path, force: bool, clock: &dyn Clock) -> Resu
                 replaced,
             })
         }
-        Err(Error::Unusable(problem)) if !force => Err(BackupError::CurrentUnreadable {
-            problem: Box::new(problem),
+        Err(Error::Database(problem)) if !force && unreadable(&problem) => {
+            Err(BackupError::CurrentUnreadable { problem }.into())
         }
-        .into()),
-        Err(Error::Unusable(_)) => {
+        Err(Error::Database(problem)) if unreadable(&problem) => {
             // Unreadable: moved aside whole (with its -wal and -shm), never deleted.
             let dest = replaced_path(db, clock);
             for suffix in ["-wal", "-shm"] {
@@ -85,6 +84,18 @@ pub fn restore(db: &Path, backup: &Path, force: bool, clock: &dyn Clock) -> Resu
         }
         Err(other) => Err(other),
     }
+}
+
+/// A database file that is there but cannot be used as it is.
+fn unreadable(problem: &DatabaseError) -> bool {
+    matches!(
+        problem,
+        DatabaseError::NotSqlite { .. }
+            | DatabaseError::NotGardefou { .. }
+            | DatabaseError::NewerSchema { .. }
+            | DatabaseError::Damaged { .. }
+            | DatabaseError::CutShort { .. }
+    )
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

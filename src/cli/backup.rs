@@ -7,7 +7,9 @@ use chrono_tz::Tz;
 use gardefou::Tracker;
 use gardefou::backup::{self, BackupError, BackupKind};
 use gardefou::clock::Clock;
+use gardefou::i18n::Locale;
 use gardefou::store::Contents;
+use gardefou::tr;
 use serde_json::json;
 
 use super::output::table;
@@ -42,66 +44,90 @@ pub fn backup(
     db: &Path,
     clock: Arc<dyn Clock>,
     json: bool,
+    locale: &mut Locale,
     args: BackupArgs,
 ) -> anyhow::Result<()> {
     let Some(file) = args.file else {
-        return list(db, json);
+        return list(db, json, *locale);
     };
     if !db.is_file() {
-        return Err(BackupError::NoDatabase {
+        return Err(gardefou::Error::from(BackupError::NoDatabase {
             path: db.to_path_buf(),
-        }
+        })
         .into());
     }
     let mut tracker = Tracker::open(db, clock)?;
-    let tz = tracker.settings()?.timezone;
+    let settings = tracker.settings()?;
+    *locale = settings.locale;
     let contents = backup::snapshot(tracker.store_mut(), &file)?;
     if json {
-        let mut value = contents_json(&contents, tz);
+        let mut value = contents_json(&contents, settings.timezone);
         value["path"] = json!(file);
         return super::print_json(&value);
     }
+    let path = file.display().to_string();
+    let (l, clients, sessions) = (*locale, contents.clients, contents.sessions);
     println!(
-        "Backed up to {}: {}.",
-        file.display(),
-        describe(&contents, tz)
+        "{}",
+        match last_date(&contents, settings.timezone) {
+            Some(last) => tr!(
+                l,
+                "cli-backup-done",
+                path = path,
+                clients = clients,
+                sessions = sessions,
+                last = last
+            ),
+            None => tr!(
+                l,
+                "cli-backup-done-empty",
+                path = path,
+                clients = clients,
+                sessions = sessions
+            ),
+        }
     );
     Ok(())
 }
 
-fn list(db: &Path, json: bool) -> anyhow::Result<()> {
+fn list(db: &Path, json: bool, l: Locale) -> anyhow::Result<()> {
     let found = backup::list(db)?;
+    let folder = backup::folder_for(db);
     if json {
-        return super::print_json(&json!({
-            "folder": backup::folder_for(db),
-            "backups": found,
-        }));
+        return super::print_json(&json!({ "folder": folder, "backups": found }));
     }
     if found.is_empty() {
-        println!(
-            "No backups yet in {} (one is taken on the first change of each day).",
-            backup::folder_for(db).display()
-        );
+        let folder = folder.display().to_string();
+        println!("{}", tr!(l, "cli-backup-none", folder = folder));
         return Ok(());
     }
     let rows: Vec<Vec<String>> = found
         .iter()
         .map(|b| {
             let kind = match &b.kind {
-                BackupKind::Daily { date } => format!("daily {date}"),
-                BackupKind::BeforeMigration => "before a schema change".to_string(),
-                BackupKind::Replaced => "replaced by a restore".to_string(),
-                BackupKind::Other => "other".to_string(),
+                BackupKind::Daily { date } => {
+                    tr!(l, "cli-backup-kind-daily", date = date.to_string())
+                }
+                BackupKind::BeforeMigration => tr!(l, "cli-backup-kind-before-migration"),
+                BackupKind::Replaced => tr!(l, "cli-backup-kind-replaced"),
+                BackupKind::Other => tr!(l, "cli-backup-kind-other"),
             };
+            let kb = i64::try_from(b.bytes.div_ceil(1024)).unwrap_or(i64::MAX);
             vec![
                 kind,
-                format!("{} kB", b.bytes.div_ceil(1024)),
+                tr!(l, "cli-backup-size", kb = kb),
                 b.path.display().to_string(),
             ]
         })
         .collect();
-    println!("{}", table(&["BACKUP", "SIZE", "FILE"], &rows, &[1]));
-    println!("Put one back with: gardefou restore FILE");
+    let headers = [
+        tr!(l, "cli-backup-col-backup"),
+        tr!(l, "cli-backup-col-size"),
+        tr!(l, "cli-backup-col-file"),
+    ];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    println!("{}", table(&headers, &rows, &[1]));
+    println!("{}", tr!(l, "cli-backup-restore-with"));
     Ok(())
 }
 
@@ -109,42 +135,53 @@ pub fn restore(
     db: &Path,
     clock: Arc<dyn Clock>,
     json: bool,
+    locale: &mut Locale,
     args: RestoreArgs,
 ) -> anyhow::Result<()> {
     let restored = backup::restore(db, &args.file, args.force, clock.as_ref())?;
-    // The restored settings say which zone to show the date in.
-    let tz = Tracker::open(db, clock)?.settings()?.timezone;
+    // The restored settings say which zone and language to use.
+    let settings = Tracker::open(db, clock)?.settings()?;
+    *locale = settings.locale;
+    let tz = settings.timezone;
     if json {
         let mut value = contents_json(&restored.contents, tz);
         value["restored_from"] = json!(args.file);
         value["replaced"] = json!(restored.replaced);
         return super::print_json(&value);
     }
+    let l = *locale;
+    let path = args.file.display().to_string();
+    let (clients, sessions) = (restored.contents.clients, restored.contents.sessions);
     println!(
-        "Restored {}: {}.",
-        args.file.display(),
-        describe(&restored.contents, tz)
+        "{}",
+        match last_date(&restored.contents, tz) {
+            Some(last) => tr!(
+                l,
+                "cli-restore-done",
+                path = path,
+                clients = clients,
+                sessions = sessions,
+                last = last
+            ),
+            None => tr!(
+                l,
+                "cli-restore-done-empty",
+                path = path,
+                clients = clients,
+                sessions = sessions
+            ),
+        }
     );
     if let Some(replaced) = restored.replaced {
-        println!(
-            "The database it replaced is kept in {}.",
-            replaced.display()
-        );
+        let path = replaced.display().to_string();
+        println!("{}", tr!(l, "cli-restore-replaced", path = path));
     }
     Ok(())
 }
 
-fn describe(c: &Contents, tz: Tz) -> String {
-    let last = c.last_session_start.map_or_else(
-        || "no session yet".to_string(),
-        |at| {
-            format!(
-                "last session on {}",
-                at.with_timezone(&tz).format("%Y-%m-%d")
-            )
-        },
-    );
-    format!("{} clients, {} sessions, {last}", c.clients, c.sessions)
+fn last_date(c: &Contents, tz: Tz) -> Option<String> {
+    c.last_session_start
+        .map(|at| at.with_timezone(&tz).format("%Y-%m-%d").to_string())
 }
 
 fn contents_json(c: &Contents, tz: Tz) -> serde_json::Value {
@@ -154,18 +191,4 @@ fn contents_json(c: &Contents, tz: Tz) -> serde_json::Value {
         "sessions": c.sessions,
         "last_session_start": c.last_session_start.map(|at| gardefou::when::rfc3339_in(at, tz)),
     })
-}
-
-/// The CLI's way out of an error about a database or a backup (the core's
-/// message does not name commands or flags).
-pub fn hint(error: &anyhow::Error) -> Option<&'static str> {
-    match error.downcast_ref::<gardefou::Error>()? {
-        gardefou::Error::Unusable(problem) if problem.restore_helps() => Some(
-            "the automatic backups are listed by `gardefou backup --list`; put one back with `gardefou restore FILE --force`",
-        ),
-        gardefou::Error::Backup(e) if e.force_helps() => {
-            Some("add --force to replace it; the replaced database is kept beside it")
-        }
-        _ => None,
-    }
 }

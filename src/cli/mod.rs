@@ -5,6 +5,7 @@ mod args;
 mod backup;
 mod boundaries;
 mod clients;
+mod errors;
 mod export;
 mod output;
 mod report;
@@ -23,7 +24,9 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, FixedClock, SystemClock};
+use gardefou::i18n::Locale;
 use gardefou::paths::resolve_db_path;
+use gardefou::tr;
 
 /// `GARDEFOU_NOW` (RFC 3339), when set, is the CLI's "now".
 const NOW_ENV: &str = "GARDEFOU_NOW";
@@ -84,10 +87,11 @@ enum Command {
     Restore(backup::RestoreArgs),
 }
 
-/// What every command gets: the core and the output mode.
+/// What every command gets: the core, the output mode and the language.
 pub struct Ctx {
     pub tracker: Tracker,
     pub json: bool,
+    pub locale: Locale,
 }
 
 impl Ctx {
@@ -116,41 +120,46 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match execute(cli) {
+    // The system's language until the database says otherwise.
+    let mut locale = Locale::from_env();
+    match execute(cli, &mut locale) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let refused = matches!(
-                error.downcast_ref::<gardefou::Error>(),
+                errors::core_error(&error),
                 Some(gardefou::Error::Refused { .. })
             );
-            eprintln!("gardefou: {error:#}");
-            if let Some(hint) = backup::hint(&error) {
-                eprintln!("gardefou: {hint}");
-            }
+            eprintln!("gardefou: {}", errors::describe(&error, locale));
             ExitCode::from(if refused { 3 } else { 1 })
         }
     }
 }
 
-fn execute(cli: Cli) -> anyhow::Result<()> {
-    let clock = clock_from_env()?;
+fn execute(cli: Cli, locale: &mut Locale) -> anyhow::Result<()> {
+    let clock = clock_from_env(*locale)?;
     let path = resolve_db_path(cli.db)?;
     // These two handle a damaged or missing database themselves.
     let command = match cli.command {
-        Command::Backup(args) => return backup::backup(&path, clock, cli.json, args),
-        Command::Restore(args) => return backup::restore(&path, clock, cli.json, args),
+        Command::Backup(args) => return backup::backup(&path, clock, cli.json, locale, args),
+        Command::Restore(args) => return backup::restore(&path, clock, cli.json, locale, args),
         other => other,
     };
-    let tracker = Tracker::open(&path, clock)?;
+    let mut tracker = Tracker::open(&path, clock)?;
+    *locale = tracker.settings()?.locale;
     let mut ctx = Ctx {
         tracker,
         json: cli.json,
+        locale: *locale,
     };
     let result = run_command(&mut ctx, command);
     // A daily backup that failed never blocks the change; it is still told.
     if let Some(warning) = ctx.tracker.store_mut().take_backup_warning() {
-        eprintln!("gardefou: warning: today's automatic backup was not written: {warning}");
+        let reason = warning.message(ctx.locale);
+        eprintln!(
+            "gardefou: {}",
+            tr!(ctx.locale, "cli-warning-backup", reason = reason)
+        );
     }
     result
 }
@@ -176,11 +185,11 @@ fn run_command(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
     }
 }
 
-fn clock_from_env() -> anyhow::Result<Arc<dyn Clock>> {
+fn clock_from_env(locale: Locale) -> anyhow::Result<Arc<dyn Clock>> {
     match std::env::var(NOW_ENV) {
         Ok(text) if !text.trim().is_empty() => {
             let now = chrono::DateTime::parse_from_rfc3339(text.trim())
-                .with_context(|| format!("{NOW_ENV}='{text}' is not an RFC 3339 instant"))?;
+                .with_context(|| tr!(locale, "cli-bad-now", variable = NOW_ENV, value = &text))?;
             Ok(Arc::new(FixedClock::new(now.with_timezone(&chrono::Utc))))
         }
         _ => Ok(Arc::new(SystemClock)),

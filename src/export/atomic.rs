@@ -15,10 +15,9 @@ pub fn write_atomically<T>(
     write: impl FnOnce(&mut BufWriter<File>) -> Result<T>,
 ) -> Result<T> {
     if path.is_dir() {
-        return Err(Error::invalid(format!(
-            "{} is a folder; give a file name",
-            path.display()
-        )));
+        return Err(Error::OutputIsAFolder {
+            path: path.to_path_buf(),
+        });
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -39,7 +38,7 @@ pub fn write_atomically<T>(
     })()
     .map_err(|e| crate::store::write_error(path, e))?;
     temp.persist(path)
-        .map_err(|e| Error::invalid(format!("cannot write {}: {}", path.display(), e.error)))?;
+        .map_err(|e| crate::store::write_error(path, Error::Io(e.error)))?;
     Ok(value)
 }
 
@@ -57,7 +56,7 @@ mod tests {
         // A failure midway leaves the previous file and no temporary file.
         let failed: Result<()> = write_atomically(&path, |f| {
             f.write_all(b"half")?;
-            Err(Error::invalid("disk on fire"))
+            Err(Error::ZeroLength)
         });
         assert!(failed.is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"a,b\r\n");
@@ -69,7 +68,7 @@ mod tests {
 
         // Nothing is created when the first export fails.
         let fresh = dir.path().join("fresh.csv");
-        let _ = write_atomically(&fresh, |_| -> Result<()> { Err(Error::invalid("no")) });
+        let _ = write_atomically(&fresh, |_| -> Result<()> { Err(Error::ZeroLength) });
         assert!(!fresh.exists());
     }
 }

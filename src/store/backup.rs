@@ -65,7 +65,7 @@ pub fn open_backup_file(path: &Path) -> Result<(Connection, Contents)> {
     .map_err(|e| check::classify(path, e))?;
     let version = check::examine(&conn, path, true)?;
     if version == 0 {
-        return Err(check::FileProblem::Foreign {
+        return Err(crate::error::DatabaseError::NotGardefou {
             path: path.to_path_buf(),
         }
         .into());

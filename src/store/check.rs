@@ -3,62 +3,18 @@
 //! (same bytes, same modification time).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, ErrorCode};
 
 use super::migrations::SCHEMA_VERSION;
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Error, Result, WriteCause};
 
 /// The tables every Gardefou schema has had since version 1.
 const GARDEFOU_TABLES: &[&str] = &["clients", "sessions", "settings"];
 
 /// SQLite's 16-byte file signature.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// A database file Gardefou will not use, and why. The file was not modified.
-/// (English text in one place, until the message catalogue takes it.)
-#[derive(Debug, thiserror::Error)]
-pub enum FileProblem {
-    #[error("{} is not a Gardefou database (not SQLite); it was left untouched", path.display())]
-    NotSqlite { path: PathBuf },
-    #[error(
-        "{} is a SQLite file of another program, not a Gardefou database; it was left untouched",
-        path.display()
-    )]
-    Foreign { path: PathBuf },
-    #[error(
-        "{} is a Gardefou database but it is damaged ({detail}); it was left untouched. Restore a backup of it",
-        path.display()
-    )]
-    Damaged { path: PathBuf, detail: String },
-    #[error(
-        "{} was written by a newer Gardefou (schema {found}, this one knows {known}); it was left untouched. Update Gardefou",
-        path.display()
-    )]
-    Newer {
-        path: PathBuf,
-        found: i64,
-        known: i64,
-    },
-    /// A write that failed (a full disk, a read-only folder): nothing of it
-    /// was kept; a database stays as it was before the change.
-    #[error("could not write {}: {cause}; nothing was written", path.display())]
-    Unwritable { path: PathBuf, cause: WriteCause },
-}
-
-/// Why a file could not be written.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum WriteCause {
-    #[error("the disk is full")]
-    DiskFull,
-    #[error("the folder is read-only")]
-    ReadOnly,
-    #[error("permission denied")]
-    Denied,
-    #[error("{detail}")]
-    Other { detail: String },
-}
 
 /// A failed write of `path`, told by its cause. Errors that are not about
 /// writing (a refusal, a damaged file) are returned as they are.
@@ -71,7 +27,7 @@ pub fn write_error(path: &Path, error: Error) -> Error {
             std::io::ErrorKind::ReadOnlyFilesystem => WriteCause::ReadOnly,
             std::io::ErrorKind::PermissionDenied => WriteCause::Denied,
             _ => WriteCause::Other {
-                detail: e.to_string(),
+                reason: e.to_string(),
             },
         },
         Error::Sqlite(e) => match e.sqlite_error_code() {
@@ -79,16 +35,15 @@ pub fn write_error(path: &Path, error: Error) -> Error {
             Some(ErrorCode::ReadOnly) => WriteCause::ReadOnly,
             Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => WriteCause::Denied,
             _ => WriteCause::Other {
-                detail: e.to_string(),
+                reason: e.to_string(),
             },
         },
         _ => return error,
     };
-    FileProblem::Unwritable {
+    Error::Write {
         path: path.to_path_buf(),
         cause,
     }
-    .into()
 }
 
 /// A database write that failed for lack of room or rights, told as such;
@@ -99,11 +54,10 @@ pub fn storage_error(path: &Path, error: Error) -> Error {
         Error::Sqlite(rusqlite::Error::SqliteFailure(e, _))
             if e.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE =>
         {
-            FileProblem::Unwritable {
+            Error::Write {
                 path: path.to_path_buf(),
                 cause: WriteCause::DiskFull,
             }
-            .into()
         }
         Error::Sqlite(e)
             if matches!(
@@ -128,35 +82,17 @@ pub fn check_writable(path: &Path) -> Result<()> {
         .map_err(|e| write_error(path, Error::Io(e)))
 }
 
-impl FileProblem {
-    pub fn path(&self) -> &Path {
-        match self {
-            Self::NotSqlite { path }
-            | Self::Foreign { path }
-            | Self::Damaged { path, .. }
-            | Self::Newer { path, .. }
-            | Self::Unwritable { path, .. } => path,
-        }
-    }
-
-    /// The error's kind for the desktop bridge (see `Error::kind`).
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Self::Unwritable { .. } => "io",
-            _ => "database",
-        }
-    }
-
+impl DatabaseError {
     /// Whether restoring a backup is the way out (as opposed to updating
     /// Gardefou or pointing it at another file).
     pub fn restore_helps(&self) -> bool {
-        matches!(self, Self::Damaged { .. })
+        matches!(self, Self::Damaged { .. } | Self::CutShort { .. })
     }
 }
 
 /// Looks at the first bytes without SQLite: a file that is not SQLite at all
 /// never reaches the library. An empty or missing file is a new database.
-pub fn check_signature(path: &Path) -> Result<(), FileProblem> {
+pub fn check_signature(path: &Path) -> Result<(), DatabaseError> {
     let Ok(mut file) = std::fs::File::open(path) else {
         return Ok(()); // missing or unreadable: opening reports it
     };
@@ -173,14 +109,14 @@ pub fn check_signature(path: &Path) -> Result<(), FileProblem> {
         return Ok(());
     }
     if read < 16 || &head[..16] != SQLITE_MAGIC {
-        return Err(FileProblem::NotSqlite {
+        return Err(DatabaseError::NotSqlite {
             path: path.to_path_buf(),
         });
     }
     if read < head.len() {
-        return Err(FileProblem::Damaged {
+        return Err(DatabaseError::CutShort {
             path: path.to_path_buf(),
-            detail: format!("it is cut short: {read} bytes"),
+            bytes: read,
         });
     }
     Ok(())
@@ -209,14 +145,13 @@ pub fn examine(conn: &Connection, path: &Path, thorough: bool) -> Result<i64> {
             .iter()
             .all(|t| tables.iter().any(|n| n == t))
     {
-        return Err(FileProblem::Foreign {
+        return Err(DatabaseError::NotGardefou {
             path: path.to_path_buf(),
         }
         .into());
     }
     if version > SCHEMA_VERSION {
-        return Err(FileProblem::Newer {
-            path: path.to_path_buf(),
+        return Err(DatabaseError::NewerSchema {
             found: version,
             known: SCHEMA_VERSION,
         }
@@ -234,7 +169,7 @@ pub fn examine(conn: &Connection, path: &Path, thorough: bool) -> Result<i64> {
     })()
     .map_err(sqlite)?;
     if findings != ["ok"] {
-        return Err(FileProblem::Damaged {
+        return Err(DatabaseError::Damaged {
             path: path.to_path_buf(),
             detail: summarise(&findings),
         }
@@ -267,11 +202,11 @@ fn summarise(findings: &[String]) -> String {
 /// file; other errors (a lock, an I/O error) stay what they are.
 pub fn classify(path: &Path, error: rusqlite::Error) -> Error {
     match error.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => FileProblem::NotSqlite {
+        Some(ErrorCode::NotADatabase) => DatabaseError::NotSqlite {
             path: path.to_path_buf(),
         }
         .into(),
-        Some(ErrorCode::DatabaseCorrupt) => FileProblem::Damaged {
+        Some(ErrorCode::DatabaseCorrupt) => DatabaseError::Damaged {
             path: path.to_path_buf(),
             detail: error.to_string(),
         }

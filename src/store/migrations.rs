@@ -5,8 +5,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::check::FileProblem;
-use crate::error::Result;
+use crate::error::{DatabaseError, Result};
 
 pub const MIGRATIONS: &[&str] = &[
     // 1: clients, sessions, settings.
@@ -100,8 +99,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub fn apply(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
-        return Err(FileProblem::Newer {
-            path: path.map(Path::to_path_buf).unwrap_or_default(),
+        return Err(DatabaseError::NewerSchema {
             found: current,
             known: SCHEMA_VERSION,
         }
@@ -114,7 +112,7 @@ pub fn apply(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
             |r| r.get(0),
         )?;
         if tables > 0 {
-            return Err(FileProblem::Foreign {
+            return Err(DatabaseError::NotGardefou {
                 path: path.map(Path::to_path_buf).unwrap_or_default(),
             }
             .into());

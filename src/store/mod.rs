@@ -16,11 +16,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Error, Result};
 
 pub use alerts::*;
 pub use backup::*;
-pub use check::{FileProblem, WriteCause, check_signature, write_error};
+pub use check::{check_signature, write_error};
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
@@ -48,16 +48,16 @@ impl Store {
         if let Some(parent) = parent
             && !parent.is_dir()
         {
-            return Err(Error::Database(format!(
-                "the folder {} does not exist; create it first or choose another --db path",
-                parent.display()
-            )));
+            return Err(DatabaseError::MissingFolder {
+                path: parent.to_path_buf(),
+            }
+            .into());
         }
         if path.is_dir() {
-            return Err(Error::Database(format!(
-                "{} is a folder, not a database file",
-                path.display()
-            )));
+            return Err(DatabaseError::IsAFolder {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
         // Nothing below writes before the file has proven to be ours.
         check::check_signature(path)?;
@@ -166,9 +166,7 @@ impl Store {
                 .conn
                 .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(Error::Database(format!(
-                    "could not switch the database to WAL mode ({mode})"
-                )));
+                return Err(DatabaseError::NoWal { mode }.into());
             }
         }
         // FULL: an acknowledged start/stop survives a power cut, even in WAL mode.
