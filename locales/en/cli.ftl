@@ -143,3 +143,4 @@ cli-backup-size = { $kb } kB
 cli-hint-restore-backup = the automatic backups are listed by `gardefou backup --list`; put one back with `gardefou restore FILE --force`
 cli-hint-force = add --force to replace it; the replaced database is kept beside it
 cli-warning-backup = warning: today's automatic backup was not written: { $reason }
+cli-hint-other-backup = choose another backup: `gardefou backup --list`

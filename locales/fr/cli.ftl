@@ -141,3 +141,4 @@ cli-backup-size = { $kb } ko
 cli-hint-restore-backup = les sauvegardes automatiques sont listées par `gardefou backup --list` ; remettez-en une avec `gardefou restore FICHIER --force`
 cli-hint-force = ajoutez --force pour la remplacer ; la base remplacée est gardée à côté
 cli-warning-backup = attention : la sauvegarde automatique du jour n’a pas été écrite : { $reason }
+cli-hint-other-backup = choisissez une autre sauvegarde : `gardefou backup --list`

@@ -138,7 +138,24 @@ pub fn restore(
     locale: &mut Locale,
     args: RestoreArgs,
 ) -> anyhow::Result<()> {
-    let restored = backup::restore(db, &args.file, args.force, clock.as_ref())?;
+    // A refusal speaks the language of the database it protects, when it reads.
+    if db.is_file()
+        && let Ok(settings) = Tracker::open(db, clock.clone()).and_then(|mut t| t.settings())
+    {
+        *locale = settings.locale;
+    }
+    let restored = match backup::restore(db, &args.file, args.force, clock.as_ref()) {
+        Ok(restored) => restored,
+        // A damaged backup: the way out is another backup, not this one again.
+        Err(error)
+            if matches!(&error, gardefou::Error::Database(p) if p.restore_helps())
+                && !db_is_damaged(db) =>
+        {
+            let hint = tr!(*locale, "cli-hint-other-backup");
+            return Err(super::errors::WithHint { error, hint }.into());
+        }
+        Err(error) => return Err(error.into()),
+    };
     // The restored settings say which zone and language to use.
     let settings = Tracker::open(db, clock)?.settings()?;
     *locale = settings.locale;
@@ -177,6 +194,17 @@ pub fn restore(
         println!("{}", tr!(l, "cli-restore-replaced", path = path));
     }
     Ok(())
+}
+
+/// Whether the live database itself is the damaged one.
+fn db_is_damaged(db: &Path) -> bool {
+    matches!(
+        gardefou::store::check_signature(db),
+        Err(e) if e.restore_helps()
+    ) || matches!(
+        gardefou::store::Store::open(db),
+        Err(gardefou::Error::Database(e)) if e.restore_helps()
+    )
 }
 
 fn last_date(c: &Contents, tz: Tz) -> Option<String> {
