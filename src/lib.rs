@@ -19,6 +19,7 @@ pub mod settings;
 pub mod store;
 pub mod tracker;
 pub mod when;
+pub mod window;
 
 pub use error::{Error, Result};
 pub use tracker::Tracker;

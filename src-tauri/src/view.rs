@@ -5,9 +5,10 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use gardefou::Tracker;
-use gardefou::calendar::{day_range, local_date, overlap_seconds};
+use gardefou::calendar::{day_range, local_date};
 use gardefou::duration::format_hm;
 use gardefou::model::{Client, Session};
+use gardefou::window::clipped_seconds;
 use serde::Serialize;
 
 /// An active client, as the picker and the tray list it.
@@ -99,7 +100,7 @@ impl Snapshot {
             // session that began yesterday counts from midnight).
             today_seconds: sessions
                 .iter()
-                .map(|s| overlap_seconds(s.start, s.end_or(now), day_start, day_end))
+                .map(|s| clipped_seconds(s, (day_start, day_end), now))
                 .sum(),
             running_start: status.running.as_ref().map(|s| s.start),
             clients: clients.iter().map(client_view).collect(),

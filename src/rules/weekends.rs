@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::calendar::{dates_range, local_date, split_by_local_day};
 use crate::error::{Error, Result};
 use crate::model::Session;
+use crate::window::clipped_seconds;
 
 pub(crate) const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -188,7 +189,7 @@ pub fn tracked_between(
     sessions
         .iter()
         .filter(|s| !s.deleted)
-        .map(|s| crate::calendar::overlap_seconds(s.start, s.end_or(now), from, to))
+        .map(|s| clipped_seconds(s, (from, to), now))
         .sum()
 }
 
