@@ -13,8 +13,8 @@ use crate::model::Session;
 use crate::rules;
 use crate::settings::Settings;
 
-/// How far back the weekend streak is counted (a year of weekends).
-pub const STREAK_LOOKBACK_WEEKENDS: usize = 53;
+/// How far back the weekend streak is counted: the rules' own value.
+pub use crate::rules::STREAK_LOOKBACK_WEEKENDS;
 
 /// What the rules say about the reported week.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -8,13 +8,10 @@ use uuid::Uuid;
 use super::caps::{CapLevel, cap_usage, crossing_instant, tracked_seconds, warn_threshold_seconds};
 use super::drift::{planned_exceeded_at, planned_overrun};
 use super::messages::{Facts, Form, message};
-use super::weekends::{lookback_start, weekend_streak};
+use super::weekends::{STREAK_LOOKBACK_WEEKENDS, lookback_start, weekend_streak};
 use super::{AlertKind, week_of, week_period};
 use crate::model::{Client, Session};
 use crate::settings::Settings;
-
-/// How many weekends back the streak is counted (at least the limit).
-const STREAK_LOOKBACK: usize = 12;
 
 /// What the rules look at. `sessions` must include every session from
 /// [`lookback_from`] on (older ones are ignored).
@@ -30,10 +27,6 @@ impl Inputs<'_> {
     fn running(&self) -> Option<&Session> {
         self.sessions.iter().find(|s| s.is_running() && !s.deleted)
     }
-
-    fn streak_lookback(&self) -> usize {
-        STREAK_LOOKBACK.max(self.settings.weekend_streak_limit as usize)
-    }
 }
 
 /// The earliest instant whose sessions the rules need at `now`.
@@ -43,7 +36,7 @@ pub fn lookback_from(settings: &Settings, now: DateTime<Utc>) -> DateTime<Utc> {
         now,
         settings.rest_days,
         settings.timezone,
-        STREAK_LOOKBACK.max(settings.weekend_streak_limit as usize),
+        STREAK_LOOKBACK_WEEKENDS,
     );
     week_start.min(weekends)
 }
@@ -196,7 +189,7 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
         settings.rest_days,
         settings.weekend_min,
         tz,
-        inputs.streak_lookback(),
+        STREAK_LOOKBACK_WEEKENDS,
     );
     if let Some(latest) = streak.latest
         && latest.worked

@@ -34,8 +34,9 @@ pub use evaluate::{
 };
 pub use hours::{Block, WorkingHours};
 pub use weekends::{
-    DaySet, Streak, Weekend, WeekendStatus, latest_weekend, lookback_start, previous_weekend,
-    rest_day_seconds, weekend_history, weekend_of, weekend_streak,
+    DaySet, STREAK_LOOKBACK_WEEKENDS, Streak, Weekend, WeekendStatus, latest_weekend,
+    lookback_start, previous_weekend, rest_day_seconds, weekend_history, weekend_of,
+    weekend_streak,
 };
 
 use crate::calendar::{local_date, week_range};

@@ -108,6 +108,11 @@ pub fn rest_day_seconds(start: DateTime<Utc>, end: DateTime<Utc>, rest: DaySet, 
         .sum()
 }
 
+/// How many weekends back a streak is counted: a year of weekends, more than
+/// the largest `weekend_streak_limit` (52). One value for the alerts and the
+/// week report, so that both tell the same streak.
+pub const STREAK_LOOKBACK_WEEKENDS: usize = 53;
+
 /// One weekend: local dates `first..=last`, i.e. the instants `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Weekend {
