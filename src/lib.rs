@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod day;
 pub mod duration;
 pub mod error;
 pub mod export;

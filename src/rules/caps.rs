@@ -11,6 +11,7 @@ use crate::window::{clip, clipped_seconds};
 
 /// Where tracked time stands against a cap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CapLevel {
     Below,
@@ -20,6 +21,7 @@ pub enum CapLevel {
 
 /// A cap and the time tracked against it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CapUsage {
     pub tracked_seconds: i64,
     pub cap_seconds: i64,
