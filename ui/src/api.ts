@@ -10,7 +10,7 @@ import {
   type Snapshot,
 } from "./bindings";
 
-export type { ClientView, CommandError, Refusal, SessionView, Snapshot } from "./bindings";
+export type { CommandError, Day, DayClient, DaySession, Refusal, Snapshot } from "./bindings";
 
 export interface Api {
   getState(): Promise<Snapshot>;
