@@ -20,7 +20,7 @@ mod reader;
 mod sessions;
 mod timer;
 
-pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
+pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
 pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};

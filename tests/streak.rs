@@ -57,6 +57,7 @@ fn a_fifteenth_worked_weekend_in_a_row_is_fifteen_in_the_alert_and_the_report() 
         .iter()
         .find(|c| c.kind == AlertKind::WeekendStreak)
         .expect("the streak alert is active");
+    assert_eq!(streak.facts.weekends, 15);
     assert!(
         streak.message.contains("15 weekends in a row"),
         "{}",

@@ -42,10 +42,11 @@ fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result<WeekReport
     let tz = settings.timezone;
     let date = date.unwrap_or_else(|| local_date(now, tz));
     let windows = WeekWindows::around(date, settings.week_start, tz);
+    let policy = settings.policy();
     let from = windows
         .all
         .0
-        .min(boundaries::streak_lookback(windows.week, now, settings));
+        .min(boundaries::streak_lookback(windows.week, now, &policy));
     let week = windows.week;
     let (clients, sessions, overrides, alerts) = (
         store::list_clients(conn)?,
@@ -53,7 +54,7 @@ fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result<WeekReport
         store::overrides_in_range(conn, week.0, week.1)?,
         store::alerts_in_range(conn, week.0, week.1)?,
     );
-    let mut facts = Boundaries::from_rules(&sessions, settings, week, windows.health, now);
+    let mut facts = Boundaries::from_rules(&sessions, &policy, week, windows.health, now);
     facts.overrides = overrides
         .into_iter()
         .map(|o| OverrideLine {

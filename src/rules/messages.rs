@@ -8,7 +8,7 @@ use crate::settings::Locale;
 use super::AlertKind;
 
 /// The facts a message may mention.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Facts {
     pub client: String,
     pub tracked_seconds: i64,
