@@ -12,10 +12,10 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::calendar::{WeekStart, day_range, local_date, week_first_day, week_range};
+use crate::calendar::{day_range, local_date, week_first_day};
 use crate::error::Result;
 use crate::model::{Client, Session};
-use crate::rules::{CapUsage, cap_usage, tracked_seconds};
+use crate::rules::{CapUsage, Policy, week_caps, week_of};
 use crate::store;
 use crate::tracker::Reads;
 use crate::when::rfc3339_in;
@@ -104,10 +104,8 @@ pub struct DaySession {
 #[derive(Debug, Clone, Copy)]
 pub struct DayInput<'a> {
     pub now: DateTime<Utc>,
-    pub tz: Tz,
-    pub week_start: WeekStart,
-    pub weekly_cap: Option<i64>,
-    pub warn_at: u8,
+    /// The zone, the week start and the caps (the figures are the rules').
+    pub policy: &'a Policy,
     /// Every client, archived ones included.
     pub clients: &'a [Client],
     /// The active clients' ids, most recently used first.
@@ -120,9 +118,9 @@ impl Day {
     /// Reads today in one transaction, from the tracker or a reader.
     pub fn read(source: &mut impl Reads) -> Result<Self> {
         source.read(|tx| {
-            let (settings, now, conn) = (&tx.settings, tx.now, tx.conn());
-            let tz = settings.timezone;
-            let (from, to) = week_range(local_date(now, tz), settings.week_start, tz);
+            let (now, conn) = (tx.now, tx.conn());
+            let policy = tx.settings.policy();
+            let (from, to) = week_of(now, &policy);
             let clients = store::list_clients(conn)?;
             let recent: Vec<Uuid> = store::clients_by_recent_use(conn)?
                 .iter()
@@ -131,10 +129,7 @@ impl Day {
             let sessions = store::sessions_in_range(conn, from, to, None)?;
             Ok(Self::compute(&DayInput {
                 now,
-                tz,
-                week_start: settings.week_start,
-                weekly_cap: settings.weekly_cap,
-                warn_at: settings.warn_at,
+                policy: &policy,
                 clients: &clients,
                 recent: &recent,
                 sessions: &sessions,
@@ -144,10 +139,10 @@ impl Day {
 
     /// The day as of `input.now`.
     pub fn compute(input: &DayInput<'_>) -> Self {
-        let (now, tz) = (input.now, input.tz);
+        let (now, policy) = (input.now, input.policy);
+        let tz = policy.timezone;
         let date = local_date(now, tz);
         let day = day_range(date, tz);
-        let week = week_range(date, input.week_start, tz);
         let live: Vec<Session> = input
             .sessions
             .iter()
@@ -162,16 +157,19 @@ impl Day {
             .filter(|s| clipped_seconds(s, day, now) > 0)
             .map(view)
             .collect();
-        let week_seconds = tracked_seconds(&live, week.0, week.1, now, None);
+        // The week's figures are the caps' own (the rules'), running timer included.
+        let caps = week_caps(&live, input.clients, policy, week_of(now, policy), now);
+        let client_caps: HashMap<Uuid, CapUsage> = caps
+            .clients
+            .iter()
+            .map(|c| (c.client_id, c.usage))
+            .collect();
         let client_view = |c: &Client| DayClient {
             id: c.id.to_string(),
             name: c.name.clone(),
             color: c.color.as_str().to_string(),
             archived: c.archived,
-            cap: c.cap_seconds.map(|cap| {
-                let used = tracked_seconds(&live, week.0, week.1, now, Some(c.id));
-                cap_usage(used, cap, input.warn_at)
-            }),
+            cap: client_caps.get(&c.id).copied(),
         };
         let mut archived: Vec<&Client> = input.clients.iter().filter(|c| c.archived).collect();
         archived.sort_by_key(|c| c.name.to_lowercase());
@@ -190,11 +188,9 @@ impl Day {
             archived_clients: archived.into_iter().map(client_view).collect(),
             today_seconds: today.iter().map(|s| s.today_seconds).sum(),
             today,
-            week_first_day: week_first_day(date, input.week_start).to_string(),
-            week_seconds,
-            weekly_cap: input
-                .weekly_cap
-                .map(|cap| cap_usage(week_seconds, cap, input.warn_at)),
+            week_first_day: week_first_day(date, policy.week_start).to_string(),
+            week_seconds: caps.tracked_seconds,
+            weekly_cap: caps.weekly,
         }
     }
 }
