@@ -181,6 +181,7 @@ impl Tracker {
             if !settings.notifications {
                 return Ok(notices);
             }
+            let policy = settings.policy();
             for crossing in active.iter().filter(|c| c.nag) {
                 let Some(alert) = store::alert_by_key(
                     conn,
@@ -195,7 +196,7 @@ impl Tracker {
                     continue;
                 }
                 let last = alert.notified_at.max(alert.last_nag_at);
-                if rules::reminder_due(crossing, &settings.policy(), alert.fired_at, last, now) {
+                if rules::reminder_due(crossing, &policy, alert.fired_at, last, now) {
                     store::set_alert_nagged(conn, alert.id, now)?;
                     notices.push(Notice {
                         alert_id: alert.id,
