@@ -308,3 +308,25 @@ fn the_day_serialises_with_stable_keys() {
     assert!(json["weekly_cap"].is_null());
     assert_eq!(json["clients"][0]["name"], "Acme");
 }
+
+#[test]
+fn a_reader_on_its_own_connection_reads_the_same_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(instant("2026-11-25T12:00:00+01:00")));
+    let store = Store::open(&dir.path().join("g.sqlite3")).unwrap();
+    let mut tracker = Tracker::with_store(store, clock, Tz::UTC);
+    tracker.set_setting("timezone", "Europe/Paris").unwrap();
+    client(&mut tracker, "Acme", "#3b82f6");
+    past(
+        &mut tracker,
+        "Acme",
+        "2026-11-25T09:00:00+01:00",
+        "2026-11-25T10:00:00+01:00",
+    );
+    let mut reader = tracker.reader().unwrap();
+    let from_reader = std::thread::spawn(move || Day::read(&mut reader).unwrap())
+        .join()
+        .unwrap();
+    assert_eq!(from_reader, Day::read(&mut tracker).unwrap());
+    assert_eq!(from_reader.today_seconds, 3600);
+}
