@@ -10,6 +10,7 @@ pub mod day;
 pub mod duration;
 pub mod error;
 pub mod export;
+pub mod i18n;
 pub mod model;
 pub mod money;
 pub mod notify;

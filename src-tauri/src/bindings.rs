@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::NAMES;
-use crate::error::CommandError;
+use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
 use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
 
@@ -45,6 +45,9 @@ fn render() -> String {
         DaySession::decl(&cfg),
         Day::decl(&cfg),
         Snapshot::decl(&cfg),
+        ErrorKind::decl(&cfg),
+        Boundary::decl(&cfg),
+        ErrorDetails::decl(&cfg),
         CommandError::decl(&cfg),
         Refusal::decl(&cfg),
     ] {

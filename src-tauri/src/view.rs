@@ -1,14 +1,13 @@
 //! What the window and the tray show: the core's day read model
-//! ([`gardefou::day::Day`]), sent as the bridge's [`Snapshot`], and the tray's
-//! labels. These types are the bridge's vocabulary: their TypeScript twins are
+//! ([`gardefou::day::Day`]), sent as the bridge's [`Snapshot`] (the tray's
+//! words are in `tray_labels`). These types are the bridge's vocabulary: their TypeScript twins are
 //! generated into `ui/src/bindings.ts` (see the `bindings` test).
 
 use std::ops::Deref;
 
 use chrono::{DateTime, Utc};
 use gardefou::Tracker;
-use gardefou::day::{Day, DayClient, DaySession};
-use gardefou::duration::format_hm;
+use gardefou::day::Day;
 use serde::Serialize;
 
 /// Everything the window shows, as of `now`: the core's day, read in one
@@ -41,35 +40,6 @@ impl Snapshot {
     pub fn running_start(&self) -> Option<DateTime<Utc>> {
         self.running.as_ref().map(|s| s.start_at)
     }
-
-    /// The tray's tooltip: the running timer, or that none runs.
-    pub fn tooltip(&self) -> String {
-        match &self.running {
-            Some(s) => format!("Gardefou: {} {}", s.client, format_hm(s.duration_seconds)),
-            None => "Gardefou: no timer running".to_string(),
-        }
-    }
-
-    /// The text beside the tray icon where there is no tooltip (AppIndicator):
-    /// `Acme 1:23` while a timer runs, nothing when idle.
-    pub fn panel_label(&self) -> String {
-        self.running.as_ref().map_or_else(String::new, |s| {
-            format!("{} {}", s.client, format_hm(s.duration_seconds))
-        })
-    }
-}
-
-/// The tray's "Stop ‹client› (1:23)" label.
-pub fn stop_label(running: &DaySession) -> String {
-    format!(
-        "Stop {} ({})",
-        running.client,
-        format_hm(running.duration_seconds)
-    )
-}
-
-pub fn start_label(client: &DayClient) -> String {
-    format!("Start {}", client.name)
 }
 
 #[cfg(test)]
@@ -110,9 +80,6 @@ mod tests {
         assert_eq!(running.client, "Globex");
         assert_eq!(running.start_local, "09:00"); // Paris, UTC+1 in March
         assert_eq!(running.duration_seconds, 83 * 60 + 5);
-        assert_eq!(stop_label(&running), "Stop Globex (1:23)");
-        assert_eq!(snapshot.tooltip(), "Gardefou: Globex 1:23");
-        assert_eq!(snapshot.panel_label(), "Globex 1:23");
         assert_eq!(snapshot.clients[0].name, "Globex", "most recent first");
         assert_eq!(snapshot.today.len(), 1);
         assert_eq!(snapshot.today_seconds, 83 * 60 + 5);
@@ -124,8 +91,6 @@ mod tests {
         let (mut tracker, _) = tracker_at(Utc.with_ymd_and_hms(2025, 3, 12, 8, 0, 0).unwrap());
         let snapshot = Snapshot::read(&mut tracker).unwrap();
         assert_eq!(snapshot.running, None);
-        assert_eq!(snapshot.tooltip(), "Gardefou: no timer running");
-        assert_eq!(snapshot.panel_label(), "");
         assert!(snapshot.today.is_empty());
     }
 

@@ -82,6 +82,7 @@ fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result<WeekReport
         sessions: &sessions,
         health_tags: &settings.health_tags,
         warn_at: settings.warn_at,
+        locale: settings.locale,
     };
     Ok(compute_week(&input, facts))
 }

@@ -12,10 +12,10 @@ use uuid::Uuid;
 
 use super::{Tracker, load_settings};
 use crate::calendar::{local_date, week_range};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, RefusedBoundary, Result};
 use crate::model::{Client, Session};
 use crate::rules::messages::{self, Facts, Form};
-use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, Refusal, week_of};
+use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, week_of};
 use crate::settings::Settings;
 use crate::store::{self, Override, StoredAlert};
 
@@ -126,9 +126,9 @@ impl Tracker {
     /// crossing, whatever the number of checks or processes) and returns them
     /// with every boundary being crossed.
     pub fn check(&mut self) -> Result<CheckOutcome> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (fired, active) = evaluate_and_record(conn, &settings, now)?;
             let active = active
                 .into_iter()
@@ -156,9 +156,9 @@ impl Tracker {
     /// off, alerts are marked and nothing is returned. If a send fails, hand the
     /// notice back with [`Tracker::release_notice`].
     pub fn claim_notices(&mut self) -> Result<Vec<Notice>> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (_, active) = evaluate_and_record(conn, &settings, now)?;
             let locale = settings.locale;
             let mut notices = Vec::new();
@@ -172,7 +172,7 @@ impl Tracker {
                     notices.push(Notice {
                         alert_id: alert.id,
                         kind,
-                        summary: messages::summary(kind, locale).to_string(),
+                        summary: messages::summary(kind, locale),
                         body: alert.message,
                         reminder: false,
                     });
@@ -201,7 +201,7 @@ impl Tracker {
                     notices.push(Notice {
                         alert_id: alert.id,
                         kind: crossing.kind,
-                        summary: messages::summary(crossing.kind, locale).to_string(),
+                        summary: messages::summary(crossing.kind, locale),
                         body: sentence(crossing.kind, Form::Reminder, &settings, &crossing.facts),
                         reminder: true,
                     });
@@ -225,9 +225,9 @@ impl Tracker {
     /// While a timer runs, when the weekly cap and its client's cap are (or
     /// were) reached if it keeps running.
     pub fn projection(&mut self) -> Result<Projection> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let policy = load_settings(conn, zone)?.policy();
+            let policy = load_settings(conn, system)?.policy();
             let (clients, sessions) = rule_data(conn, week_of(now, &policy).0, now)?;
             Ok(rules::project(&Inputs {
                 policy: &policy,
@@ -240,9 +240,9 @@ impl Tracker {
 
     /// The next instant a boundary may be crossed, for a watcher's sleep.
     pub fn next_crossing_at(&mut self) -> Result<Option<DateTime<Utc>>> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let policy = load_settings(conn, zone)?.policy();
+            let policy = load_settings(conn, system)?.policy();
             let (clients, sessions) = rule_data(conn, week_of(now, &policy).0, now)?;
             Ok(rules::next_crossing_at(&Inputs {
                 policy: &policy,
@@ -255,9 +255,9 @@ impl Tracker {
 
     /// The overrides of the week containing `date` (default: this week).
     pub fn overrides(&mut self, date: Option<NaiveDate>) -> Result<OverridesOutcome> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let tz = settings.timezone;
             let date = date.unwrap_or_else(|| local_date(now, tz));
             let (from, to) = week_range(date, settings.week_start, tz);
@@ -310,8 +310,13 @@ pub(super) fn enforce_start(
     let boundaries: Vec<String> = refusals.iter().map(|r| r.kind.to_string()).collect();
     let Some(reason) = reason else {
         return Err(Error::Refused {
-            message: refusal_message(&refusals, settings),
-            boundaries,
+            boundaries: refusals
+                .iter()
+                .map(|r| RefusedBoundary {
+                    kind: r.kind,
+                    facts: r.facts.clone(),
+                })
+                .collect(),
         });
     };
     Ok(Some(Override {
@@ -340,34 +345,21 @@ fn validate_reason(reason: &str) -> Result<String> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::invalid(
-            "an override needs a reason: say in a few words why you cross this boundary",
+            "override_reason",
+            reason,
+            Problem::ReasonNeeded,
         ));
     }
     let chars = reason.chars().count();
     if chars > MAX_REASON_CHARS {
-        return Err(Error::invalid(format!(
-            "an override reason has at most {MAX_REASON_CHARS} characters (this one has {chars})"
-        )));
+        return Err(Error::invalid(
+            "override_reason",
+            String::new(),
+            Problem::TooManyCharacters {
+                max: MAX_REASON_CHARS,
+                count: chars,
+            },
+        ));
     }
     Ok(reason.to_string())
-}
-
-/// One sentence per boundary, then what to do.
-fn refusal_message(refusals: &[Refusal], settings: &Settings) -> String {
-    let mut lines: Vec<String> = refusals
-        .iter()
-        .map(|r| sentence(r.kind, Form::Refusal, settings, &r.facts))
-        .collect();
-    lines.push(
-        match settings.locale {
-            crate::settings::Locale::En => {
-                "The timer did not start. To start it anyway, give a reason for crossing this boundary:"
-            }
-            crate::settings::Locale::Fr => {
-                "Le chrono n’a pas démarré. Pour le démarrer quand même, donnez la raison de ce dépassement :"
-            }
-        }
-        .to_string(),
-    );
-    lines.join("\n")
 }

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use crate::clock::Clock;
@@ -15,7 +14,7 @@ use crate::error::Result;
 use crate::settings::Settings;
 use crate::store::Store;
 
-use super::{Tracker, load_settings};
+use super::{System, Tracker, load_settings};
 
 /// What one read transaction sees. The connection stays inside the core:
 /// only the core's own queries run on it.
@@ -45,7 +44,7 @@ pub trait Reads {
 pub struct Reader {
     store: Store,
     clock: Arc<dyn Clock>,
-    system_zone: Tz,
+    system: System,
 }
 
 impl std::fmt::Debug for Reader {
@@ -58,14 +57,14 @@ impl std::fmt::Debug for Reader {
 
 fn read_in<T>(
     store: &mut Store,
-    system_zone: Tz,
+    system: System,
     now: DateTime<Utc>,
     f: impl FnOnce(&ReadTx<'_>) -> Result<T>,
 ) -> Result<T> {
     store.read(|conn| {
         let tx = ReadTx {
             conn,
-            settings: load_settings(conn, system_zone)?,
+            settings: load_settings(conn, system)?,
             now,
         };
         f(&tx)
@@ -75,14 +74,14 @@ fn read_in<T>(
 impl Reads for Tracker {
     fn read<T>(&mut self, f: impl FnOnce(&ReadTx<'_>) -> Result<T>) -> Result<T> {
         let now = self.now();
-        read_in(&mut self.store, self.system_zone, now, f)
+        read_in(&mut self.store, self.system, now, f)
     }
 }
 
 impl Reads for Reader {
     fn read<T>(&mut self, f: impl FnOnce(&ReadTx<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
-        read_in(&mut self.store, self.system_zone, now, f)
+        read_in(&mut self.store, self.system, now, f)
     }
 }
 
@@ -93,7 +92,7 @@ impl Tracker {
         Ok(Reader {
             store: self.store.open_reader()?,
             clock: self.clock.clone(),
-            system_zone: self.system_zone,
+            system: self.system,
         })
     }
 }
@@ -104,6 +103,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use chrono::TimeZone;
+    use chrono_tz::Tz;
 
     use super::*;
     use crate::clock::FixedClock;
