@@ -8,10 +8,12 @@ use uuid::Uuid;
 
 use super::*;
 use crate::calendar::WeekStart;
+use crate::i18n::Locale;
 use crate::model::{Session, Source};
 use crate::money::Currency;
 use crate::rules::messages::{Form, message};
-use crate::settings::{Locale, Settings};
+// Tests take the policy from the settings' defaults (the rules themselves never see settings).
+use crate::settings::Settings;
 
 /// A local wall-clock time `YYYY-MM-DD HH:MM[:SS]` in `tz`, as UTC (earliest if ambiguous).
 pub(super) fn at(tz: Tz, text: &str) -> DateTime<Utc> {
