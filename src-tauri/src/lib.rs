@@ -109,7 +109,7 @@ impl AppState {
     fn remember(&self, snapshot: &Snapshot) {
         let mut published = self.published.lock().unwrap_or_else(|e| e.into_inner());
         *published = Published {
-            running_start: snapshot.running_start,
+            running_start: snapshot.running_start(),
             minutes: snapshot
                 .running
                 .as_ref()
