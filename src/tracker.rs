@@ -17,11 +17,13 @@ use crate::when::{parse_instant, parse_past_instant};
 
 mod boundaries;
 mod clients;
+mod reader;
 mod sessions;
 mod timer;
 
-pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
+pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
+pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
 
@@ -85,8 +87,22 @@ impl Tracker {
         &self.clock
     }
 
-    pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
+    /// Writes a consistent copy of the database to `dest`, a new file, while
+    /// others may be writing (see `crate::backup`). Returns what it holds.
+    pub fn backup_to(&mut self, dest: &Path) -> Result<crate::store::Contents> {
+        crate::backup::snapshot(&mut self.store, dest)
+    }
+
+    /// Today's automatic backup, if it failed since the last call: the
+    /// change went on, the user should still be told.
+    pub fn take_backup_warning(&mut self) -> Option<crate::Error> {
+        self.store.take_backup_warning()
+    }
+
+    /// A number that changes when another connection (the CLI, a second app)
+    /// commits: a cheap "did anything change?" for front ends that poll.
+    pub fn data_version(&self) -> Result<i64> {
+        self.store.data_version()
     }
 
     // ---- settings -------------------------------------------------------

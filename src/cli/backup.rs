@@ -59,7 +59,7 @@ pub fn backup(
     let mut tracker = Tracker::open(db, clock)?;
     let settings = tracker.settings()?;
     *locale = settings.locale;
-    let contents = backup::snapshot(tracker.store_mut(), &file)?;
+    let contents = tracker.backup_to(&file)?;
     if json {
         let mut value = contents_json(&contents, settings.timezone);
         value["path"] = json!(file);

@@ -154,7 +154,7 @@ fn execute(cli: Cli, locale: &mut Locale) -> anyhow::Result<()> {
     };
     let result = run_command(&mut ctx, command);
     // A daily backup that failed never blocks the change; it is still told.
-    if let Some(warning) = ctx.tracker.store_mut().take_backup_warning() {
+    if let Some(warning) = ctx.tracker.take_backup_warning() {
         let reason = warning.message(ctx.locale);
         eprintln!(
             "gardefou: {}",

@@ -114,6 +114,25 @@ impl Store {
             .and_then(crate::backup::Daily::take_warning)
     }
 
+    /// A second, read-only connection to the same file, for long reads that
+    /// must not hold up this one (WAL: readers and the writer do not block
+    /// each other). The file is already open and migrated by `self`.
+    pub fn open_reader(&self) -> Result<Self> {
+        let Some(path) = &self.path else {
+            return Err(DatabaseError::InMemoryNoReader.into());
+        };
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_handler(Some(wait_briefly))?;
+        Ok(Self {
+            conn,
+            path: Some(path.clone()),
+            daily: None,
+        })
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
