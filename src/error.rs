@@ -31,6 +31,9 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// An import stopped; it names the file, the line and what is wrong.
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
 }
 
 impl Error {
@@ -53,6 +56,7 @@ impl Error {
             Self::Refused { .. } => "refused",
             Self::Database(_) | Self::Sqlite(_) => "database",
             Self::Io(_) => "io",
+            Self::Import(_) => "import",
         }
     }
 }

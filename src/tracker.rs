@@ -16,6 +16,7 @@ use crate::when::{parse_instant, parse_past_instant};
 
 mod boundaries;
 mod clients;
+mod import;
 mod sessions;
 mod timer;
 

@@ -5,6 +5,7 @@ mod args;
 mod boundaries;
 mod clients;
 mod export;
+mod import;
 mod output;
 mod report;
 mod report_text;
@@ -77,6 +78,8 @@ enum Command {
     /// Export sessions for invoicing.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Import history from Toggl, Clockify, Watson or Timewarrior.
+    Import(import::ImportArgs),
 }
 
 /// What every command gets: the core and the output mode.
@@ -144,6 +147,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Overrides(args) => boundaries::overrides(&mut ctx, args),
         Command::Report(command) => report::run(&mut ctx, command),
         Command::Export(command) => export::run(&mut ctx, command),
+        Command::Import(args) => import::run(&mut ctx, args),
     }
 }
 

@@ -87,6 +87,34 @@ pub const MIGRATIONS: &[&str] = &[
         seen_at      INTEGER NOT NULL
     );
     "#,
+    // 3: imports and bounded range queries. A fingerprint per imported entry
+    // (a re-import adds nothing); the longest finished session ever stored, so
+    // that a range query can start its index scan at `from - max_seconds`
+    // instead of at the first session of the history.
+    r#"
+    CREATE TABLE import_fingerprints (
+        hash         INTEGER PRIMARY KEY NOT NULL        -- FNV-1a of (source, start, end, client, note)
+    );
+    CREATE TABLE session_bounds (
+        id           INTEGER PRIMARY KEY CHECK (id = 1),
+        max_seconds  INTEGER NOT NULL CHECK (max_seconds >= 0)
+    );
+    INSERT INTO session_bounds (id, max_seconds)
+        SELECT 1, coalesce(max(end_at - start_at), 0) FROM sessions WHERE end_at IS NOT NULL;
+    -- Kept by the schema itself, whatever code writes: it only ever grows.
+    CREATE TRIGGER sessions_bound_on_insert AFTER INSERT ON sessions
+        WHEN NEW.end_at IS NOT NULL
+    BEGIN
+        UPDATE session_bounds SET max_seconds = NEW.end_at - NEW.start_at
+            WHERE id = 1 AND max_seconds < NEW.end_at - NEW.start_at;
+    END;
+    CREATE TRIGGER sessions_bound_on_update AFTER UPDATE OF start_at, end_at ON sessions
+        WHEN NEW.end_at IS NOT NULL
+    BEGIN
+        UPDATE session_bounds SET max_seconds = NEW.end_at - NEW.start_at
+            WHERE id = 1 AND max_seconds < NEW.end_at - NEW.start_at;
+    END;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -105,6 +105,17 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs `f` exactly like [`Store::write`], then rolls everything back: a
+    /// dry run sees what the write would do and leaves the database as it was.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.rollback()?;
+        Ok(out)
+    }
+
     /// The data version SQLite bumps when another connection commits: a cheap
     /// "did anything change?" for front ends that poll.
     pub fn data_version(&self) -> Result<i64> {

@@ -46,11 +46,12 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
 
 /// Inserts a session; returns its local number.
 pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO sessions (id, client_id, start_at, end_at, billable, note, tags, source, rate_minor,
                                currency, zone, planned_seconds, deleted_at, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14)",
-        params![
+    )?
+    .execute(params![
             s.id.to_string(),
             s.client_id.to_string(),
             s.start.timestamp(),
@@ -65,8 +66,7 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
             s.planned_seconds,
             s.created_at.timestamp(),
             s.updated_at.timestamp(),
-        ],
-    )
+        ])
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => {
             Error::conflict("another timer is already running; stop it first")
@@ -78,11 +78,12 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
 
 /// Rewrites every editable field of a stored session.
 pub fn update_session(conn: &Connection, s: &Session) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE sessions SET client_id = ?2, start_at = ?3, end_at = ?4, billable = ?5, note = ?6, tags = ?7,
                 source = ?8, rate_minor = ?9, currency = ?10, planned_seconds = ?11, updated_at = ?12
          WHERE id = ?1",
-        params![
+    )?
+    .execute(params![
             s.id.to_string(),
             s.client_id.to_string(),
             s.start.timestamp(),
@@ -95,8 +96,7 @@ pub fn update_session(conn: &Connection, s: &Session) -> Result<()> {
             s.currency.code(),
             s.planned_seconds,
             s.updated_at.timestamp(),
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
@@ -150,24 +150,59 @@ pub fn overlapping_sessions(
     end: Option<DateTime<Utc>>,
     except: Option<Uuid>,
 ) -> Result<Vec<Session>> {
+    // Finished sessions that end after `start` started at most `max_seconds`
+    // before it: the index scan starts there, not at the history's beginning.
+    // The running session (at most one) is found through its own index.
     let sql = format!(
-        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-         WHERE s.deleted_at IS NULL
-           AND (?2 IS NULL OR s.start_at < ?2)
-           AND (s.end_at IS NULL OR s.end_at > ?1)
-           AND s.id IS NOT ?3
-         ORDER BY s.start_at"
+        "SELECT * FROM (
+           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+           WHERE s.deleted_at IS NULL AND s.start_at >= ?4 AND (?2 IS NULL OR s.start_at < ?2)
+             AND s.end_at > ?1 AND s.id IS NOT ?3
+           UNION ALL
+           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+           WHERE s.end_at IS NULL AND s.deleted_at IS NULL AND (?2 IS NULL OR s.start_at < ?2)
+             AND s.id IS NOT ?3)
+         ORDER BY 5"
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let lowest = start.timestamp() - max_session_seconds(conn)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
         params![
             start.timestamp(),
             end.map(|e| e.timestamp()),
-            except.map(|u| u.to_string())
+            except.map(|u| u.to_string()),
+            lowest
         ],
         session_from_row,
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The longest finished session ever stored (kept by the schema's triggers):
+/// a finished session overlapping an instant started at most this long before it.
+pub fn max_session_seconds(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT max_seconds FROM session_bounds WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(i64::MAX / 4))
+}
+
+/// Records an imported entry's fingerprint; `false` when it was already there.
+pub fn insert_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("INSERT OR IGNORE INTO import_fingerprints (hash) VALUES (?1)")?
+        .execute([hash])?
+        == 1)
+}
+
+/// Whether an entry with this fingerprint was imported before.
+pub fn has_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM import_fingerprints WHERE hash = ?1")?
+        .query_row([hash], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Live sessions overlapping `[from, to)`, oldest first, optionally for one client.
@@ -194,17 +229,26 @@ pub fn for_each_session_in_range(
     client: Option<Uuid>,
     mut visit: impl FnMut(Session) -> Result<()>,
 ) -> Result<()> {
+    // Bounded on both sides (see `overlapping_sessions`); the running session
+    // comes through its own index.
     let sql = format!(
-        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-         WHERE s.deleted_at IS NULL AND s.start_at < ?2 AND (s.end_at IS NULL OR s.end_at > ?1)
-           AND (?3 IS NULL OR s.client_id = ?3)
-         ORDER BY s.start_at, s.seq"
+        "SELECT * FROM (
+           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+           WHERE s.deleted_at IS NULL AND s.start_at >= ?4 AND s.start_at < ?2 AND s.end_at > ?1
+             AND (?3 IS NULL OR s.client_id = ?3)
+           UNION ALL
+           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+           WHERE s.end_at IS NULL AND s.deleted_at IS NULL AND s.start_at < ?2
+             AND (?3 IS NULL OR s.client_id = ?3))
+         ORDER BY 5, 2"
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let lowest = from.timestamp().saturating_sub(max_session_seconds(conn)?);
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![
         from.timestamp(),
         to.timestamp(),
-        client.map(|u| u.to_string())
+        client.map(|u| u.to_string()),
+        lowest
     ])?;
     while let Some(row) = rows.next()? {
         visit(session_from_row(row)?)?;
