@@ -85,6 +85,13 @@ impl Tracker {
         })
     }
 
+    /// Recomputes the figures kept per client × day from the sessions (they
+    /// are kept by the schema; this is for a database edited by hand).
+    /// Returns how many rows there are.
+    pub fn rebuild_session_days(&mut self) -> Result<i64> {
+        self.store.write(store::rebuild_session_days)
+    }
+
     /// Parses a TIME argument in the configured zone (any instant).
     pub fn parse_time(&mut self, input: &str) -> Result<DateTime<Utc>> {
         let tz = self.settings()?.timezone;

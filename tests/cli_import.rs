@@ -393,3 +393,15 @@ fn json_summary_goes_to_stdout_and_nothing_else() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn rebuild_totals_recounts_and_changes_no_figure() {
+    let db = TestDb::new(NOW);
+    db.ok(&["import", "toggl", &fixture("toggl_detailed.csv")]);
+    let before = db.json(&["report", "totals"]);
+    let rebuilt = db.json(&["rebuild-totals"]);
+    // Acme on 2024-03-04 and 2024-03-05 (UTC days of the starts), Bôulangerie on the 4th.
+    assert_eq!(rebuilt["rows"], 3);
+    assert_eq!(db.json(&["report", "totals"]), before);
+    assert_eq!(before["total_seconds"], 5400 + 433 + 3600 + 4500);
+}

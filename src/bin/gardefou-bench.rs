@@ -232,6 +232,7 @@ fn bench(args: &[String]) -> Res<()> {
         .map(|s| s.trim().parse())
         .collect::<Result<_, _>>()?;
     let runs: usize = flag(args, "--runs").unwrap_or("9").parse()?;
+    let largest = sizes.iter().copied().max().unwrap_or(0);
     let exe = std::env::current_exe()?;
     let dir = exe.parent().ok_or("no binary folder")?;
     let gardefou = flag(args, "--gardefou")
@@ -239,7 +240,7 @@ fn bench(args: &[String]) -> Res<()> {
         .unwrap_or_else(|| dir.join("gardefou"));
     let work = tempfile::tempdir()?;
     let mut report = String::new();
-    for size in sizes {
+    for size in sizes.iter().copied() {
         eprintln!("building a history of {size} sessions...");
         let csv = work.path().join(format!("history-{size}.csv"));
         write_history(&csv, size)?;
@@ -251,16 +252,18 @@ fn bench(args: &[String]) -> Res<()> {
         g.run(&["settings", "set", "timezone", ZONE], NOW)?;
         let csv_arg = csv.display().to_string();
         let import = g.measure("import (whole history)", 1, |_| {
-            (vec!["import".into(), "toggl".into(), csv_arg.clone()], NOW.into())
+            (
+                vec!["import".into(), "toggl".into(), csv_arg.clone()],
+                NOW.into(),
+            )
         })?;
         let db_bytes = std::fs::metadata(&db)?.len();
         let mut rows = vec![import];
         rows.push(g.measure("status", runs, |_| (words("status"), NOW.into()))?);
         // start/stop pairs one minute apart, after the history.
         let base = now();
-        let at = |i: usize, offset: i64| {
-            (base + Duration::minutes(2 * i as i64 + offset)).to_rfc3339()
-        };
+        let at =
+            |i: usize, offset: i64| (base + Duration::minutes(2 * i as i64 + offset)).to_rfc3339();
         let mut starts = Vec::new();
         let mut stops = Vec::new();
         for i in 0..runs {
@@ -284,9 +287,11 @@ fn bench(args: &[String]) -> Res<()> {
         rows.push(g.measure("report week", runs, |_| {
             (words("report week"), later.clone())
         })?);
-        rows.push(g.measure("report totals (whole history)", runs.min(5), |_| {
-            (words("report totals"), later.clone())
-        })?);
+        rows.push(
+            g.measure("report totals (whole history)", runs.min(5), |_| {
+                (words("report totals"), later.clone())
+            })?,
+        );
         rows.push(g.measure("export csv, one month", runs, |_| {
             (
                 words("export csv --from 2026-10-01 --to 2026-10-31"),
@@ -324,12 +329,33 @@ fn bench(args: &[String]) -> Res<()> {
                 row.rss_kb as f64 / 1024.0
             );
         }
+        if size == largest {
+            let mut store = gardefou::store::Store::open(&db)?;
+            let plans = store.read(gardefou::store::hot_query_plans)?;
+            let _ = writeln!(report, "\n#### Query plans ({size} sessions)\n");
+            for plan in plans {
+                let _ = writeln!(
+                    report,
+                    "- **{}** ({}):\n  ```\n{}\n  ```",
+                    plan.name,
+                    plan.used_by,
+                    plan.plan
+                        .iter()
+                        .map(|l| format!("  {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+            }
+        }
         eprintln!("{report}");
         std::fs::remove_file(&csv)?;
         std::fs::remove_file(&db)?;
     }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("{report}\nLoad average at the end (1, 5, 15 min): {}", load.trim());
+    println!(
+        "{report}\nLoad average at the end (1, 5, 15 min): {}",
+        load.trim()
+    );
     Ok(())
 }
 
@@ -399,7 +425,12 @@ impl Runner {
             .stderr(Stdio::piped())
             .output()?;
         if !out.status.success() {
-            return Err(format!("{:?} failed: {}", args, String::from_utf8_lossy(&out.stderr)).into());
+            return Err(format!(
+                "{:?} failed: {}",
+                args,
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into());
         }
         Ok(std::fs::read_to_string(file.path())?
             .trim()

@@ -120,6 +120,16 @@ pub fn run(ctx: &mut Ctx, args: ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `gardefou rebuild-totals`.
+pub fn rebuild_totals(ctx: &mut Ctx) -> anyhow::Result<()> {
+    let rows = ctx.tracker.rebuild_session_days()?;
+    if ctx.json {
+        return ctx.print_json(&json!({ "rows": rows }));
+    }
+    println!("Recounted the figures of every day from the sessions ({rows} client-days).");
+    Ok(())
+}
+
 /// A bar on stderr, only for a person watching (a terminal, no `--json`).
 fn progress_bar(json: bool) -> Option<ProgressBar> {
     if json || !std::io::stderr().is_terminal() {

@@ -80,6 +80,9 @@ enum Command {
     Export(export::ExportCommand),
     /// Import history from Toggl, Clockify, Watson or Timewarrior.
     Import(import::ImportArgs),
+    /// Recount the per-day figures kept for reports from the sessions
+    /// (they are kept automatically; for a database edited by hand).
+    RebuildTotals,
 }
 
 /// What every command gets: the core and the output mode.
@@ -148,6 +151,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Report(command) => report::run(&mut ctx, command),
         Command::Export(command) => export::run(&mut ctx, command),
         Command::Import(args) => import::run(&mut ctx, args),
+        Command::RebuildTotals => import::rebuild_totals(&mut ctx),
     }
 }
 

@@ -68,6 +68,29 @@ impl TotalsAccumulator {
         entry.3.add(session.currency, slice.amount_minor);
     }
 
+    /// Adds figures kept per day (whole sessions).
+    fn add_days(&mut self, days: &store::DayFigures) {
+        let entry = self.per_client.entry(days.client_id).or_default();
+        entry.0 = entry.0.saturating_add_signed(days.sessions);
+        entry.1 += days.seconds;
+        entry.2 += days.billable_seconds;
+        entry.3.add(days.currency, days.amount_minor);
+    }
+
+    /// Takes out a whole finished session that `add_days` counted.
+    fn remove_whole(&mut self, session: &Session) {
+        let whole = Slice::of(
+            session,
+            (session.start, session.end_or(session.start)),
+            session.start,
+        );
+        let entry = self.per_client.entry(session.client_id).or_default();
+        entry.0 = entry.0.saturating_sub(1);
+        entry.1 -= whole.seconds;
+        entry.2 -= whole.billable_seconds;
+        entry.3.add(session.currency, -whole.amount_minor);
+    }
+
     /// The clients with time, by name.
     pub fn finish(self, clients: &[Client]) -> Vec<ClientTotals> {
         let mut out: Vec<ClientTotals> = clients
@@ -108,11 +131,7 @@ pub fn totals_report(
     }
     let window = dates_range(first, to, tz);
     let (clients, accumulator) = tracker.store_mut().read(|conn| {
-        let mut acc = TotalsAccumulator::default();
-        store::for_each_session_in_range(conn, window.0, window.1, None, |s| {
-            acc.add(&s, window, now);
-            Ok(())
-        })?;
+        let acc = accumulate(conn, window, now)?;
         Ok((store::list_clients(conn)?, acc))
     })?;
     let clients = accumulator.finish(&clients);
@@ -129,4 +148,58 @@ pub fn totals_report(
         amounts,
         clients,
     })
+}
+
+/// Adds up the window: whole UTC days inside it from `session_days`, the
+/// sessions at its edges one by one (both bounded on the index), the running
+/// session last. The figures are the same as adding every session up.
+pub fn accumulate(
+    conn: &rusqlite::Connection,
+    window: (DateTime<Utc>, DateTime<Utc>),
+    now: DateTime<Utc>,
+) -> Result<TotalsAccumulator> {
+    let mut acc = TotalsAccumulator::default();
+    let day = store::DAY_SECONDS;
+    let (from, to) = (window.0.timestamp(), window.1.timestamp());
+    let (first_day, end_day) = (
+        from.div_euclid(day) + i64::from(from.rem_euclid(day) != 0),
+        to.div_euclid(day),
+    );
+    if first_day >= end_day {
+        store::for_each_session_in_range(conn, window.0, window.1, None, |s| {
+            acc.add(&s, window, now);
+            Ok(())
+        })?;
+        return Ok(acc);
+    }
+    let instant = crate::store::columns::instant;
+    let (days_from, days_to) = (instant(first_day * day), instant(end_day * day));
+    let longest = store::max_session_seconds(conn)?;
+    for figures in store::sum_session_days(conn, first_day, end_day)? {
+        acc.add_days(&figures);
+    }
+    // Before the whole days: sessions that start in the window, or earlier and reach into it.
+    let reach = instant(from.saturating_sub(longest));
+    store::for_each_finished_starting_in(conn, reach.min(days_from), days_from, |s| {
+        acc.add(&s, window, now);
+        Ok(())
+    })?;
+    // After them, up to the window's end.
+    store::for_each_finished_starting_in(conn, days_to, window.1, |s| {
+        acc.add(&s, window, now);
+        Ok(())
+    })?;
+    // Sessions of the whole days that run past the window's end count only up to it.
+    let late = instant(to.saturating_sub(longest)).max(days_from);
+    store::for_each_finished_starting_in(conn, late, days_to, |s| {
+        if s.end.is_some_and(|e| e > window.1) {
+            acc.remove_whole(&s);
+            acc.add(&s, window, now);
+        }
+        Ok(())
+    })?;
+    if let Some(running) = store::running_session(conn)? {
+        acc.add(&running, window, now);
+    }
+    Ok(acc)
 }

@@ -96,17 +96,25 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<Client>> {
 }
 
 /// Active clients, most recently used first (then by name): the tray's order.
+/// Each client's last start is read backwards from the end of its range of
+/// `sessions_by_client`, not by grouping the whole history.
 pub fn clients_by_recent_use(conn: &Connection) -> Result<Vec<Client>> {
-    let sql = format!(
-        "SELECT {CLIENT_COLUMNS} FROM clients c
-         LEFT JOIN (SELECT client_id, max(start_at) AS last_start FROM sessions
-                    WHERE deleted_at IS NULL GROUP BY client_id) s ON s.client_id = c.id
-         WHERE c.archived = 0
-         ORDER BY s.last_start IS NULL, s.last_start DESC, c.name_key"
-    );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare(&recent_use_sql())?;
     let rows = stmt.query_map([], client_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn recent_use_sql() -> String {
+    format!(
+        "SELECT {CLIENT_COLUMNS} FROM clients c
+         LEFT JOIN (SELECT c2.id AS client_id,
+                           (SELECT s2.start_at FROM sessions s2
+                            WHERE s2.client_id = c2.id AND s2.deleted_at IS NULL
+                            ORDER BY s2.start_at DESC LIMIT 1) AS last_start
+                    FROM clients c2) s ON s.client_id = c.id
+         WHERE c.archived = 0
+         ORDER BY s.last_start IS NULL, s.last_start DESC, c.name_key"
+    )
 }
 
 pub fn count_clients(conn: &Connection) -> Result<i64> {

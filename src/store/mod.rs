@@ -5,6 +5,8 @@ mod alerts;
 mod clients;
 mod migrations;
 mod overrides;
+mod plans;
+mod session_days;
 mod sessions;
 mod settings;
 
@@ -20,6 +22,8 @@ pub use alerts::*;
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
+pub use plans::{QueryPlan, hot_query_plans};
+pub use session_days::*;
 pub use sessions::*;
 pub use settings::*;
 

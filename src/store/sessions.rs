@@ -117,13 +117,44 @@ pub fn set_session_deleted(
     Ok(())
 }
 
-/// The running session, if any.
+/// The running session, if any. `(end_at IS NULL) = 1` is the key of the
+/// `sessions_one_running` index: without it SQLite walks every session.
 pub fn running_session(conn: &Connection) -> Result<Option<Session>> {
-    let sql = format!(
-        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE s.end_at IS NULL AND s.deleted_at IS NULL"
-    );
-    Ok(conn.query_row(&sql, [], session_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&running_sql())?
+        .query_row([], session_from_row)
+        .optional()?)
 }
+
+pub(super) fn running_sql() -> String {
+    format!("SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE {RUNNING}")
+}
+
+pub(super) fn finished_sql() -> String {
+    format!(
+        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+         WHERE {FINISHED_STARTING_IN} AND (?4 IS NULL OR s.client_id = ?4)
+         ORDER BY s.start_at, s.seq"
+    )
+}
+
+pub(super) fn finished_starting_sql() -> String {
+    format!(
+        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+         WHERE {FINISHED_STARTING_IN} ORDER BY s.start_at, s.seq"
+    )
+}
+
+pub(super) const FINGERPRINT_SQL: &str = "SELECT 1 FROM import_fingerprints WHERE hash = ?1";
+pub(super) const BOUNDS_SQL: &str = "SELECT max_seconds FROM session_bounds WHERE id = 1";
+
+/// The condition that finds the running session through its index.
+const RUNNING: &str = "(s.end_at IS NULL) = 1 AND s.end_at IS NULL AND s.deleted_at IS NULL";
+
+/// Finished live sessions that start in `[?1, ?2)` and end after `?3`: a
+/// range of the `sessions_by_start` index, bounded on both sides.
+const FINISHED_STARTING_IN: &str =
+    "s.deleted_at IS NULL AND s.start_at >= ?1 AND s.start_at < ?2 AND s.end_at > ?3";
 
 pub fn session_by_number(conn: &Connection, number: i64) -> Result<Option<Session>> {
     let sql = format!("SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE s.seq = ?1");
@@ -150,39 +181,64 @@ pub fn overlapping_sessions(
     end: Option<DateTime<Utc>>,
     except: Option<Uuid>,
 ) -> Result<Vec<Session>> {
-    // Finished sessions that end after `start` started at most `max_seconds`
-    // before it: the index scan starts there, not at the history's beginning.
-    // The running session (at most one) is found through its own index.
-    let sql = format!(
-        "SELECT * FROM (
-           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-           WHERE s.deleted_at IS NULL AND s.start_at >= ?4 AND (?2 IS NULL OR s.start_at < ?2)
-             AND s.end_at > ?1 AND s.id IS NOT ?3
-           UNION ALL
-           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-           WHERE s.end_at IS NULL AND s.deleted_at IS NULL AND (?2 IS NULL OR s.start_at < ?2)
-             AND s.id IS NOT ?3)
-         ORDER BY 5"
-    );
-    let lowest = start.timestamp() - max_session_seconds(conn)?;
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![
-            start.timestamp(),
-            end.map(|e| e.timestamp()),
-            except.map(|u| u.to_string()),
-            lowest
-        ],
-        session_from_row,
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let end_at = end.map_or(i64::MAX, |e| e.timestamp());
+    let mut out = Vec::new();
+    for_each_finished(conn, start.timestamp(), end_at, None, |s| {
+        if Some(s.id) != except {
+            out.push(s);
+        }
+        Ok(())
+    })?;
+    if let Some(running) = running_session(conn)?
+        && Some(running.id) != except
+        && running.start.timestamp() < end_at
+    {
+        out.push(running);
+    }
+    Ok(out)
+}
+
+/// Finished live sessions overlapping `[from, to)` (seconds), oldest first.
+/// Those that end after `from` started at most `max_seconds` before it: the
+/// index scan starts there, not at the history's beginning.
+fn for_each_finished(
+    conn: &Connection,
+    from: i64,
+    to: i64,
+    client: Option<Uuid>,
+    mut visit: impl FnMut(Session) -> Result<()>,
+) -> Result<()> {
+    let lowest = from.saturating_sub(max_session_seconds(conn)?);
+    let mut stmt = conn.prepare_cached(&finished_sql())?;
+    let mut rows = stmt.query(params![lowest, to, from, client.map(|u| u.to_string())])?;
+    while let Some(row) = rows.next()? {
+        visit(session_from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// Finished live sessions that start in `[from, to)`, oldest first (both
+/// bounds on the index): for figures kept per start day, the edges.
+pub fn for_each_finished_starting_in(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    visit: impl FnMut(Session) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&finished_starting_sql())?;
+    let mut rows = stmt.query(params![from.timestamp(), to.timestamp(), i64::MIN])?;
+    let mut visit = visit;
+    while let Some(row) = rows.next()? {
+        visit(session_from_row(row)?)?;
+    }
+    Ok(())
 }
 
 /// The longest finished session ever stored (kept by the schema's triggers):
 /// a finished session overlapping an instant started at most this long before it.
 pub fn max_session_seconds(conn: &Connection) -> Result<i64> {
     Ok(conn
-        .prepare_cached("SELECT max_seconds FROM session_bounds WHERE id = 1")?
+        .prepare_cached(BOUNDS_SQL)?
         .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or(i64::MAX / 4))
@@ -199,7 +255,7 @@ pub fn insert_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
 /// Whether an entry with this fingerprint was imported before.
 pub fn has_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT 1 FROM import_fingerprints WHERE hash = ?1")?
+        .prepare_cached(FINGERPRINT_SQL)?
         .query_row([hash], |_| Ok(()))
         .optional()?
         .is_some())
@@ -221,7 +277,8 @@ pub fn sessions_in_range(
 }
 
 /// Streams live sessions overlapping `[from, to)`, oldest first, without
-/// holding them all in memory.
+/// holding them all in memory. The running session, if any, comes last: it
+/// starts after every finished session ends (no overlaps).
 pub fn for_each_session_in_range(
     conn: &Connection,
     from: DateTime<Utc>,
@@ -229,29 +286,12 @@ pub fn for_each_session_in_range(
     client: Option<Uuid>,
     mut visit: impl FnMut(Session) -> Result<()>,
 ) -> Result<()> {
-    // Bounded on both sides (see `overlapping_sessions`); the running session
-    // comes through its own index.
-    let sql = format!(
-        "SELECT * FROM (
-           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-           WHERE s.deleted_at IS NULL AND s.start_at >= ?4 AND s.start_at < ?2 AND s.end_at > ?1
-             AND (?3 IS NULL OR s.client_id = ?3)
-           UNION ALL
-           SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-           WHERE s.end_at IS NULL AND s.deleted_at IS NULL AND s.start_at < ?2
-             AND (?3 IS NULL OR s.client_id = ?3))
-         ORDER BY 5, 2"
-    );
-    let lowest = from.timestamp().saturating_sub(max_session_seconds(conn)?);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![
-        from.timestamp(),
-        to.timestamp(),
-        client.map(|u| u.to_string()),
-        lowest
-    ])?;
-    while let Some(row) = rows.next()? {
-        visit(session_from_row(row)?)?;
+    for_each_finished(conn, from.timestamp(), to.timestamp(), client, &mut visit)?;
+    if let Some(running) = running_session(conn)?
+        && running.start < to
+        && client.is_none_or(|c| c == running.client_id)
+    {
+        visit(running)?;
     }
     Ok(())
 }
