@@ -291,3 +291,84 @@ fn rebuilding_gives_the_same_rows() {
         .unwrap();
     assert_eq!(kept, rebuilt);
 }
+
+#[test]
+fn clients_by_recent_use_follow_the_last_start() {
+    let (mut tracker, _clock) = setup();
+    tracker
+        .add_client(NewClient {
+            name: "Dormant".into(),
+            ..NewClient::default()
+        })
+        .unwrap();
+    let names = |t: &mut Tracker| -> Vec<String> {
+        t.clients_by_recent_use()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    };
+    // Nobody used yet: by name.
+    assert_eq!(
+        names(&mut tracker),
+        ["Acme", "Bôulangerie", "Dormant", "Globex"]
+    );
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+    let add = |t: &mut Tracker, client: &str, start: &str, end: &str| {
+        t.add_session(NewSession {
+            client: client.into(),
+            start: at(start),
+            end: at(end),
+            note: String::new(),
+            tags: vec![],
+            billable: true,
+            allow_long: false,
+            source: Source::Manual,
+        })
+        .unwrap()
+    };
+    add(
+        &mut tracker,
+        "Globex",
+        "2026-11-20T09:00:00+01:00",
+        "2026-11-20T10:00:00+01:00",
+    );
+    add(
+        &mut tracker,
+        "Acme",
+        "2026-11-26T09:00:00+01:00",
+        "2026-11-26T10:00:00+01:00",
+    );
+    add(
+        &mut tracker,
+        "Bôulangerie",
+        "2026-11-26T11:00:00+01:00",
+        "2026-11-26T12:00:00+01:00",
+    );
+    add(
+        &mut tracker,
+        "Acme",
+        "2026-11-26T08:00:00+01:00",
+        "2026-11-26T08:30:00+01:00",
+    );
+    assert_eq!(
+        names(&mut tracker),
+        ["Bôulangerie", "Acme", "Globex", "Dormant"]
+    );
+    // A deleted session does not count; Bôulangerie's last start is then none.
+    tracker.remove_session("3").unwrap();
+    assert_eq!(
+        names(&mut tracker),
+        ["Acme", "Globex", "Bôulangerie", "Dormant"]
+    );
+    // A running timer is the most recent use.
+    let mut start = StartRequest::new("Globex");
+    start.override_reason = Some("test".into());
+    tracker.start(start).unwrap();
+    assert_eq!(
+        names(&mut tracker),
+        ["Globex", "Acme", "Bôulangerie", "Dormant"]
+    );
+    tracker.set_client_archived("Acme", true).unwrap();
+    assert_eq!(names(&mut tracker), ["Globex", "Bôulangerie", "Dormant"]);
+}

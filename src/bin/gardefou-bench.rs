@@ -34,7 +34,7 @@ const ZONE: &str = "Europe/Paris";
 /// Sessions per working day. 1 M sessions only fit between 1971 and today at
 /// about this density; every size uses it, so a week holds the same work
 /// whatever the length of the history.
-const PER_DAY: usize = 64;
+const PER_DAY: usize = 72;
 
 const CLIENTS: [(&str, &str, i64); 12] = [
     ("Acme", "Site vitrine", 4500),

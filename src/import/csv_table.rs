@@ -43,7 +43,7 @@ impl CsvTable {
         let file = Arc::<Path>::from(path);
         let handle = File::open(path).map_err(|source| ImportError::Io {
             path: path.to_path_buf(),
-            source,
+            error: source,
         })?;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
@@ -127,7 +127,7 @@ fn csv_error(file: &Path, error: csv::Error) -> ImportError {
     match error.into_kind() {
         csv::ErrorKind::Io(source) => ImportError::Io {
             path: file.to_path_buf(),
-            source,
+            error: source,
         },
         csv::ErrorKind::Utf8 { .. } => ImportError::BadValue {
             file: file.to_path_buf(),

@@ -48,11 +48,11 @@ impl Unreadable {
 /// An import that stopped; the database is as it was.
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("{} cannot be read: {source}", path.display())]
+    #[error("{} cannot be read: {error}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        // Not a `#[source]`: the sentence already says it (no repetition in the CLI's chain).
+        error: std::io::Error,
     },
     #[error("{} holds no {format} data (looked for {expected})", path.display())]
     NothingToRead {
@@ -81,12 +81,11 @@ pub enum ImportError {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     },
-    #[error("{}, line {line}: {source}", file.display())]
+    #[error("{}, line {line}: {error}", file.display())]
     Rejected {
         file: PathBuf,
         line: u64,
-        #[source]
-        source: Box<crate::Error>,
+        error: Box<crate::Error>,
     },
     #[error(
         "{}, line {line}: the entry {start} – {end} overlaps {}; nothing was imported (skip overlapping entries to import the rest)",

@@ -90,7 +90,7 @@ pub struct ImportRequest {
 pub fn source_files(format: Format, path: &Path) -> Result<(Vec<PathBuf>, u64), ImportError> {
     let io = |source| ImportError::Io {
         path: path.to_path_buf(),
-        source,
+        error: source,
     };
     let metadata = std::fs::metadata(path).map_err(io)?;
     let files = if metadata.is_file() {
@@ -133,7 +133,7 @@ pub fn source_files(format: Format, path: &Path) -> Result<(Vec<PathBuf>, u64), 
         total += std::fs::metadata(file)
             .map_err(|source| ImportError::Io {
                 path: file.clone(),
-                source,
+                error: source,
             })?
             .len();
     }

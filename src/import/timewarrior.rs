@@ -29,7 +29,7 @@ impl TimewarriorReader {
     pub fn open(path: &Path, base: u64, client_tag: Option<String>) -> Result<Self, ImportError> {
         let handle = File::open(path).map_err(|source| ImportError::Io {
             path: path.to_path_buf(),
-            source,
+            error: source,
         })?;
         Ok(Self {
             file: path.into(),
@@ -94,7 +94,7 @@ impl Iterator for TimewarriorReader {
                 Err(source) => {
                     return Some(Err(ImportError::Io {
                         path: self.file.to_path_buf(),
-                        source,
+                        error: source,
                     }));
                 }
             };

@@ -32,7 +32,7 @@ impl WatsonReader {
         let file = Arc::<Path>::from(path);
         let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
             path: path.to_path_buf(),
-            source,
+            error: source,
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

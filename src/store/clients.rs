@@ -96,8 +96,9 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<Client>> {
 }
 
 /// Active clients, most recently used first (then by name): the tray's order.
-/// Each client's last start is read backwards from the end of its range of
-/// `sessions_by_client`, not by grouping the whole history.
+/// A client's last start is its running session's, else the latest among its
+/// finished sessions of the last day `session_days` knows for it: a range of
+/// one day on `sessions_by_start`, never the whole history.
 pub fn clients_by_recent_use(conn: &Connection) -> Result<Vec<Client>> {
     let mut stmt = conn.prepare(&recent_use_sql())?;
     let rows = stmt.query_map([], client_from_row)?;
@@ -106,14 +107,18 @@ pub fn clients_by_recent_use(conn: &Connection) -> Result<Vec<Client>> {
 
 pub(super) fn recent_use_sql() -> String {
     format!(
-        "SELECT {CLIENT_COLUMNS} FROM clients c
-         LEFT JOIN (SELECT c2.id AS client_id,
-                           (SELECT s2.start_at FROM sessions s2
-                            WHERE s2.client_id = c2.id AND s2.deleted_at IS NULL
-                            ORDER BY s2.start_at DESC LIMIT 1) AS last_start
-                    FROM clients c2) s ON s.client_id = c.id
-         WHERE c.archived = 0
-         ORDER BY s.last_start IS NULL, s.last_start DESC, c.name_key"
+        "SELECT {CLIENT_COLUMNS} FROM (
+           SELECT c.*, coalesce(
+             (SELECT r.start_at FROM sessions r
+              WHERE (r.end_at IS NULL) = 1 AND r.end_at IS NULL AND r.deleted_at IS NULL
+                AND r.client_id = c.id),
+             (SELECT max(f.start_at) FROM sessions f
+              WHERE f.deleted_at IS NULL AND f.end_at IS NOT NULL AND f.client_id = c.id
+                AND f.start_at >= (SELECT max(d.day) FROM session_days d WHERE d.client_id = c.id) * 86400
+                AND f.start_at < ((SELECT max(d.day) FROM session_days d WHERE d.client_id = c.id) + 1) * 86400)
+           ) AS last_start
+           FROM clients c WHERE c.archived = 0)
+         ORDER BY last_start IS NULL, last_start DESC, name_key"
     )
 }
 

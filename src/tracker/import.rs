@@ -124,7 +124,7 @@ impl<'a> Run<'a> {
         Error::Import(ImportError::Rejected {
             file: entry.origin.file.to_path_buf(),
             line: entry.origin.line,
-            source: Box::new(error),
+            error: Box::new(error),
         })
     }
 
