@@ -20,6 +20,7 @@ mod import;
 mod sessions;
 mod timer;
 
+pub(crate) use boundaries::sessions_with_rest_days;
 pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
 pub use sessions::{NewSession, SessionChanges, find_session};

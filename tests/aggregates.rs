@@ -372,3 +372,36 @@ fn clients_by_recent_use_follow_the_last_start() {
     tracker.set_client_archived("Acme", true).unwrap();
     assert_eq!(names(&mut tracker), ["Globex", "Bôulangerie", "Dormant"]);
 }
+
+#[test]
+fn a_streak_older_than_the_trend_weeks_is_counted_from_the_weekends() {
+    let (mut tracker, clock) = setup();
+    // Twelve worked Saturdays in a row up to the last one, with weekday work
+    // between them; the 13th Saturday back is free.
+    let last_saturday: NaiveDate = "2026-11-21".parse().unwrap();
+    for weeks_back in 0..12 {
+        let saturday = last_saturday - Duration::weeks(weeks_back);
+        for (date, hour) in [(saturday, 10), (saturday - Duration::days(2), 9)] {
+            let start = DateTime::parse_from_rfc3339(&format!("{date}T{hour:02}:00:00+01:00"))
+                .unwrap()
+                .to_utc();
+            tracker
+                .add_session(NewSession {
+                    client: "Acme".into(),
+                    start,
+                    end: start + Duration::hours(1),
+                    note: String::new(),
+                    tags: vec![],
+                    billable: true,
+                    allow_long: false,
+                    source: Source::Manual,
+                })
+                .unwrap();
+        }
+    }
+    let _ = clock;
+    let week =
+        gardefou::report::week_report(&mut tracker, Some("2026-11-24".parse().unwrap())).unwrap();
+    // Twelve: well past the eight weeks of the trend the report reads in full.
+    assert_eq!(week.weekend_streak, 12);
+}

@@ -44,7 +44,7 @@ pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<Wee
     let (clients, sessions, overrides, alerts) = tracker.store_mut().read(|conn| {
         Ok((
             store::list_clients(conn)?,
-            store::sessions_in_range(conn, from, windows.all.1, None)?,
+            crate::tracker::sessions_with_rest_days(conn, windows.all, from, &settings)?,
             store::overrides_in_range(conn, week.0, week.1)?,
             store::alerts_in_range(conn, week.0, week.1)?,
         ))
