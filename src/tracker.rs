@@ -86,11 +86,11 @@ impl Tracker {
         })
     }
 
-    /// Recomputes the figures kept per client × day from the sessions (they
+    /// Recomputes the figures kept per client × week from the sessions (they
     /// are kept by the schema; this is for a database edited by hand).
     /// Returns how many rows there are.
-    pub fn rebuild_session_days(&mut self) -> Result<i64> {
-        self.store.write(store::rebuild_session_days)
+    pub fn rebuild_session_buckets(&mut self) -> Result<i64> {
+        self.store.write(store::rebuild_session_buckets)
     }
 
     /// Parses a TIME argument in the configured zone (any instant).

@@ -1,4 +1,4 @@
-//! The figures kept per client × day (`session_days`) against a full scan:
+//! The figures kept per client × day (`session_buckets`) against a full scan:
 //! after random adds, edits, deletes, restores, timers and rate changes, the
 //! kept rows equal a recount from the sessions, and `report totals` over any
 //! window equals adding up every session of `log` by hand. Zone: Europe/Paris.
@@ -206,7 +206,7 @@ proptest! {
     ) {
         let (mut tracker, clock) = setup();
         apply(&mut tracker, &clock, &ops);
-        let mismatches = tracker.store_mut().read(store::session_days_mismatches).unwrap();
+        let mismatches = tracker.store_mut().read(store::session_buckets_mismatches).unwrap();
         prop_assert_eq!(mismatches, 0);
         let first: NaiveDate = "2026-09-28".parse().unwrap();
         let mut windows: Vec<(Option<NaiveDate>, Option<NaiveDate>)> = windows
@@ -257,37 +257,38 @@ fn rebuilding_gives_the_same_rows() {
         ])
         .collect();
     apply(&mut tracker, &clock, &ops);
-    let kept: Vec<store::DayFigures> = tracker
+    let kept: Vec<store::BucketFigures> = tracker
         .store_mut()
-        .read(|c| store::sum_session_days(c, 0, i64::MAX))
+        .read(|c| store::sum_session_buckets(c, 0, i64::MAX))
         .unwrap();
     assert_eq!(kept.len(), 3);
     tracker
         .store_mut()
         .write(|c| {
-            c.execute("UPDATE session_days SET seconds = seconds + 1", [])
+            c.execute("UPDATE session_buckets SET seconds = seconds + 1", [])
                 .map_err(Into::into)
         })
         .unwrap();
     assert!(
         tracker
             .store_mut()
-            .read(store::session_days_mismatches)
+            .read(store::session_buckets_mismatches)
             .unwrap()
             > 0
     );
-    let rows = tracker.rebuild_session_days().unwrap();
-    assert_eq!(rows, 29);
+    let rows = tracker.rebuild_session_buckets().unwrap();
+    // 29 live sessions on 30 consecutive days: 3 clients × 5 UTC weeks, less one empty.
+    assert_eq!(rows, 14);
     assert_eq!(
         tracker
             .store_mut()
-            .read(store::session_days_mismatches)
+            .read(store::session_buckets_mismatches)
             .unwrap(),
         0
     );
     let rebuilt = tracker
         .store_mut()
-        .read(|c| store::sum_session_days(c, 0, i64::MAX))
+        .read(|c| store::sum_session_buckets(c, 0, i64::MAX))
         .unwrap();
     assert_eq!(kept, rebuilt);
 }

@@ -191,7 +191,7 @@ fn a_version_2_database_with_data_gets_its_bounds_and_day_figures() {
     assert_eq!(
         tracker
             .store_mut()
-            .read(gardefou::store::session_days_mismatches)
+            .read(gardefou::store::session_buckets_mismatches)
             .unwrap(),
         0
     );

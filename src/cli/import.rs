@@ -122,11 +122,11 @@ pub fn run(ctx: &mut Ctx, args: ImportArgs) -> anyhow::Result<()> {
 
 /// `gardefou rebuild-totals`.
 pub fn rebuild_totals(ctx: &mut Ctx) -> anyhow::Result<()> {
-    let rows = ctx.tracker.rebuild_session_days()?;
+    let rows = ctx.tracker.rebuild_session_buckets()?;
     if ctx.json {
         return ctx.print_json(&json!({ "rows": rows }));
     }
-    println!("Recounted the figures of every day from the sessions ({rows} client-days).");
+    println!("Recounted the figures kept per client and week from the sessions ({rows} rows).");
     Ok(())
 }
 

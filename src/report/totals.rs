@@ -68,8 +68,8 @@ impl TotalsAccumulator {
         entry.3.add(session.currency, slice.amount_minor);
     }
 
-    /// Adds figures kept per day (whole sessions).
-    fn add_days(&mut self, days: &store::DayFigures) {
+    /// Adds figures kept per bucket (whole sessions).
+    fn add_bucket(&mut self, days: &store::BucketFigures) {
         let entry = self.per_client.entry(days.client_id).or_default();
         entry.0 = entry.0.saturating_add_signed(days.sessions);
         entry.1 += days.seconds;
@@ -77,7 +77,7 @@ impl TotalsAccumulator {
         entry.3.add(days.currency, days.amount_minor);
     }
 
-    /// Takes out a whole finished session that `add_days` counted.
+    /// Takes out a whole finished session that `add_bucket` counted.
     fn remove_whole(&mut self, session: &Session) {
         let whole = Slice::of(
             session,
@@ -150,7 +150,7 @@ pub fn totals_report(
     })
 }
 
-/// Adds up the window: whole UTC days inside it from `session_days`, the
+/// Adds up the window: whole buckets (UTC weeks) inside it from `session_buckets`, the
 /// sessions at its edges one by one (both bounded on the index), the running
 /// session last. The figures are the same as adding every session up.
 pub fn accumulate(
@@ -159,13 +159,13 @@ pub fn accumulate(
     now: DateTime<Utc>,
 ) -> Result<TotalsAccumulator> {
     let mut acc = TotalsAccumulator::default();
-    let day = store::DAY_SECONDS;
+    let bucket = store::BUCKET_SECONDS;
     let (from, to) = (window.0.timestamp(), window.1.timestamp());
-    let (first_day, end_day) = (
-        from.div_euclid(day) + i64::from(from.rem_euclid(day) != 0),
-        to.div_euclid(day),
+    let (first_bucket, end_bucket) = (
+        from.div_euclid(bucket) + i64::from(from.rem_euclid(bucket) != 0),
+        to.div_euclid(bucket),
     );
-    if first_day >= end_day {
+    if first_bucket >= end_bucket {
         store::for_each_session_in_range(conn, window.0, window.1, None, |s| {
             acc.add(&s, window, now);
             Ok(())
@@ -173,25 +173,25 @@ pub fn accumulate(
         return Ok(acc);
     }
     let instant = crate::store::columns::instant;
-    let (days_from, days_to) = (instant(first_day * day), instant(end_day * day));
+    let (buckets_from, buckets_to) = (instant(first_bucket * bucket), instant(end_bucket * bucket));
     let longest = store::max_session_seconds(conn)?;
-    for figures in store::sum_session_days(conn, first_day, end_day)? {
-        acc.add_days(&figures);
+    for figures in store::sum_session_buckets(conn, first_bucket, end_bucket)? {
+        acc.add_bucket(&figures);
     }
-    // Before the whole days: sessions that start in the window, or earlier and reach into it.
+    // Before the whole buckets: sessions that start in the window, or earlier and reach into it.
     let reach = instant(from.saturating_sub(longest));
-    store::for_each_finished_starting_in(conn, reach.min(days_from), days_from, |s| {
+    store::for_each_finished_starting_in(conn, reach.min(buckets_from), buckets_from, |s| {
         acc.add(&s, window, now);
         Ok(())
     })?;
     // After them, up to the window's end.
-    store::for_each_finished_starting_in(conn, days_to, window.1, |s| {
+    store::for_each_finished_starting_in(conn, buckets_to, window.1, |s| {
         acc.add(&s, window, now);
         Ok(())
     })?;
-    // Sessions of the whole days that run past the window's end count only up to it.
-    let late = instant(to.saturating_sub(longest)).max(days_from);
-    store::for_each_finished_starting_in(conn, late, days_to, |s| {
+    // Sessions of the whole buckets that run past the window's end count only up to it.
+    let late = instant(to.saturating_sub(longest)).max(buckets_from);
+    store::for_each_finished_starting_in(conn, late, buckets_to, |s| {
         if s.end.is_some_and(|e| e > window.1) {
             acc.remove_whole(&s);
             acc.add(&s, window, now);

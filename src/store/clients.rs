@@ -97,8 +97,8 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<Client>> {
 
 /// Active clients, most recently used first (then by name): the tray's order.
 /// A client's last start is its running session's, else the latest among its
-/// finished sessions of the last day `session_days` knows for it: a range of
-/// one day on `sessions_by_start`, never the whole history.
+/// finished sessions of the last week `session_buckets` knows for it: a range of
+/// one week on `sessions_by_start`, never the whole history.
 pub fn clients_by_recent_use(conn: &Connection) -> Result<Vec<Client>> {
     let mut stmt = conn.prepare(&recent_use_sql())?;
     let rows = stmt.query_map([], client_from_row)?;
@@ -114,8 +114,8 @@ pub(super) fn recent_use_sql() -> String {
                 AND r.client_id = c.id),
              (SELECT max(f.start_at) FROM sessions f
               WHERE f.deleted_at IS NULL AND f.end_at IS NOT NULL AND f.client_id = c.id
-                AND f.start_at >= (SELECT max(d.day) FROM session_days d WHERE d.client_id = c.id) * 86400
-                AND f.start_at < ((SELECT max(d.day) FROM session_days d WHERE d.client_id = c.id) + 1) * 86400)
+                AND f.start_at >= (SELECT max(d.bucket) FROM session_buckets d WHERE d.client_id = c.id) * 604800
+                AND f.start_at < ((SELECT max(d.bucket) FROM session_buckets d WHERE d.client_id = c.id) + 1) * 604800)
            ) AS last_start
            FROM clients c WHERE c.archived = 0)
          ORDER BY last_start IS NULL, last_start DESC, name_key"

@@ -6,7 +6,7 @@ mod clients;
 mod migrations;
 mod overrides;
 mod plans;
-mod session_days;
+mod session_buckets;
 mod sessions;
 mod settings;
 
@@ -23,7 +23,7 @@ pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
 pub use plans::{QueryPlan, hot_query_plans};
-pub use session_days::*;
+pub use session_buckets::*;
 pub use sessions::*;
 pub use settings::*;
 

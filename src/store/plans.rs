@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::{clients, session_days, sessions};
+use super::{clients, session_buckets, sessions};
 use crate::error::Result;
 
 /// One hot query and the plan SQLite chose for it.
@@ -38,7 +38,7 @@ pub fn hot_query_plans(conn: &Connection) -> Result<Vec<QueryPlan>> {
         (
             "figures per client and day",
             "report totals (whole days)",
-            session_days::SUM_DAYS.to_string(),
+            session_buckets::SUM_DAYS.to_string(),
         ),
         (
             "longest session",

@@ -1,4 +1,4 @@
-//! Queries on `session_days`: figures per client × UTC day of the start ×
+//! Queries on `session_buckets`: figures per client × UTC week of the start ×
 //! currency of the finished live sessions, kept by the schema's triggers.
 
 use rusqlite::{Connection, params};
@@ -8,12 +8,12 @@ use super::columns;
 use crate::error::{Error, Result};
 use crate::money::Currency;
 
-/// Seconds in one bucket of `session_days` (a UTC day).
-pub const DAY_SECONDS: i64 = 86_400;
+/// Seconds in one bucket of `session_buckets` (a week, counted from the Unix epoch).
+pub const BUCKET_SECONDS: i64 = 604_800;
 
 /// Figures of a group of sessions.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayFigures {
+pub struct BucketFigures {
     pub client_id: Uuid,
     pub currency: Currency,
     pub sessions: i64,
@@ -23,14 +23,14 @@ pub struct DayFigures {
 }
 
 pub(super) const SUM_DAYS: &str = "SELECT client_id, currency, sum(sessions), sum(seconds), sum(billable_seconds), sum(amount_minor)
-     FROM session_days WHERE day >= ?1 AND day < ?2 GROUP BY client_id, currency ORDER BY client_id, currency";
+     FROM session_buckets WHERE bucket >= ?1 AND bucket < ?2 GROUP BY client_id, currency ORDER BY client_id, currency";
 
-/// Sums per client and currency over the days `[first, end)` (day numbers).
-pub fn sum_session_days(conn: &Connection, first: i64, end: i64) -> Result<Vec<DayFigures>> {
+/// Sums per client and currency over the buckets `[first, end)`.
+pub fn sum_session_buckets(conn: &Connection, first: i64, end: i64) -> Result<Vec<BucketFigures>> {
     let mut stmt = conn.prepare_cached(SUM_DAYS)?;
     let rows = stmt.query_map(params![first, end], |r| {
         let currency: String = r.get(1)?;
-        Ok(DayFigures {
+        Ok(BucketFigures {
             client_id: columns::uuid(&r.get::<_, String>(0)?)?,
             currency: Currency::parse(&currency).map_err(|e| columns::conversion(e.to_string()))?,
             sessions: r.get(2)?,
@@ -44,26 +44,26 @@ pub fn sum_session_days(conn: &Connection, first: i64, end: i64) -> Result<Vec<D
 
 /// The figures computed again from the sessions themselves.
 const FROM_SESSIONS: &str =
-    "SELECT client_id, start_at / 86400, currency, count(*), sum(end_at - start_at),
+    "SELECT client_id, start_at / 604800, currency, count(*), sum(end_at - start_at),
             sum(CASE WHEN billable THEN end_at - start_at ELSE 0 END),
             sum(CASE WHEN billable THEN ((end_at - start_at) * rate_minor + 1800) / 3600 ELSE 0 END)
      FROM sessions WHERE end_at IS NOT NULL AND deleted_at IS NULL GROUP BY 1, 2, 3";
 
 /// Recomputes every row from the sessions (a full scan); returns the row count.
-pub fn rebuild_session_days(conn: &Connection) -> Result<i64> {
-    conn.execute("DELETE FROM session_days", [])?;
-    let rows = conn.execute(&format!("INSERT INTO session_days {FROM_SESSIONS}"), [])?;
+pub fn rebuild_session_buckets(conn: &Connection) -> Result<i64> {
+    conn.execute("DELETE FROM session_buckets", [])?;
+    let rows = conn.execute(&format!("INSERT INTO session_buckets {FROM_SESSIONS}"), [])?;
     i64::try_from(rows).map_err(|_| Error::invalid("too many rows"))
 }
 
-/// Rows of `session_days` that differ from a full scan of the sessions (both
+/// Rows of `session_buckets` that differ from a full scan of the sessions (both
 /// ways); empty when the kept figures are right.
-pub fn session_days_mismatches(conn: &Connection) -> Result<i64> {
+pub fn session_buckets_mismatches(conn: &Connection) -> Result<i64> {
     let sql = format!(
         "SELECT count(*) FROM (
-           SELECT * FROM (SELECT * FROM ({FROM_SESSIONS}) EXCEPT SELECT * FROM session_days)
+           SELECT * FROM (SELECT * FROM ({FROM_SESSIONS}) EXCEPT SELECT * FROM session_buckets)
            UNION ALL
-           SELECT * FROM (SELECT * FROM session_days EXCEPT SELECT * FROM ({FROM_SESSIONS})))"
+           SELECT * FROM (SELECT * FROM session_buckets EXCEPT SELECT * FROM ({FROM_SESSIONS})))"
     );
     Ok(conn.query_row(&sql, [], |r| r.get(0))?)
 }
