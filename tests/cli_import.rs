@@ -182,6 +182,10 @@ fn overlaps_stop_the_import_by_default_or_are_skipped_and_listed() {
     let err = db.fails(1, &["import", "toggl", &fixture("toggl_detailed.csv")]);
     assert!(err.contains("toggl_detailed.csv, line 2"), "{err}");
     assert!(err.contains("overlaps session 1 (Acme"), "{err}");
+    assert!(
+        err.contains("--on-overlap skip"),
+        "the CLI says how to go on: {err}"
+    );
     assert_eq!(db.state(), before);
 
     let dry = db.json(&[
@@ -369,7 +373,7 @@ fn missing_files_and_columns_are_explained() {
         "{err}"
     );
     let err = db.fails(1, &["import", "clockify", &fixture("watson")]);
-    assert!(err.contains("holds no clockify data"), "{err}");
+    assert!(err.contains("holds no clockify export"), "{err}");
     let err = db.fails(1, &["import", "clockify", &fixture("watson/frames")]);
     assert!(err.contains("no column 'Start Date'"), "{err}");
     let err = db.fails(2, &["import", "harvest", "x.csv"]);
@@ -404,4 +408,29 @@ fn rebuild_totals_recounts_and_changes_no_figure() {
     assert_eq!(rebuilt["rows"], 2);
     assert_eq!(db.json(&["report", "totals"]), before);
     assert_eq!(before["total_seconds"], 5400 + 433 + 3600 + 4500);
+}
+
+#[test]
+fn the_summary_speaks_french() {
+    let db = TestDb::new(NOW);
+    db.ok(&["settings", "set", "locale", "fr"]);
+    let text = db.ok(&[
+        "import",
+        "toggl",
+        &fixture("toggl_detailed.csv"),
+        "--dry-run",
+    ]);
+    assert!(
+        text.starts_with("Simulation, rien n’a été écrit : 4 séances seraient importées, du 2024-03-04 09:00 au 2024-03-06 00:45"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Acme (nouveau client, 45,00\u{202f}€/h) : 3 séances"),
+        "{text}"
+    );
+    let err = db.fails(1, &["import", "toggl", &fixture("toggl_bad_date.csv")]);
+    assert!(
+        err.contains("ligne 4 : Start date « 2025-13-45 » n’est pas une date"),
+        "{err}"
+    );
 }

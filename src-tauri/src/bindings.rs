@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::NAMES;
-use crate::error::CommandError;
+use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
 use crate::view::{ClientView, Refusal, SessionView, Snapshot};
 use crate::{START_REFUSED, STATE_CHANGED};
 
@@ -38,6 +38,9 @@ fn render() -> String {
         ClientView::decl(&cfg),
         SessionView::decl(&cfg),
         Snapshot::decl(&cfg),
+        ErrorKind::decl(&cfg),
+        Boundary::decl(&cfg),
+        ErrorDetails::decl(&cfg),
         CommandError::decl(&cfg),
         Refusal::decl(&cfg),
     ] {

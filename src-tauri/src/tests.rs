@@ -51,6 +51,7 @@ fn start_and_stop_through_the_mock_runtime() {
         Utc.with_ymd_and_hms(2025, 3, 12, 10, 0, 0).unwrap(),
     ));
     let mut tracker = Tracker::open(&dir.path().join("g.sqlite3"), clock.clone()).expect("open");
+    tracker.set_system_locale(gardefou::i18n::Locale::En);
     tracker
         .add_client(NewClient {
             name: "Acme".into(),
@@ -76,12 +77,19 @@ fn start_and_stop_through_the_mock_runtime() {
     assert_eq!(stopped["today"][0]["duration_seconds"], 25 * 60);
     assert_eq!(stopped["today_seconds"], 25 * 60);
 
-    // Errors reach the window as {kind, message}.
+    // Errors reach the window as {kind, message, ...}: a kind to switch on.
     let error = invoke(&window, "stop_timer", json!({})).expect_err("nothing runs");
-    assert_eq!(error["kind"], "conflict");
+    assert_eq!(error["kind"], "nothing_running");
     assert_eq!(error["message"], "no timer is running");
     let error = invoke(&window, "start_timer", json!({ "client": "Nobody" })).expect_err("unknown");
-    assert_eq!(error["kind"], "not_found");
+    assert_eq!(error["kind"], "unknown_client");
+    // ... in the user's language.
+    app.state::<AppState>()
+        .with_tracker(|t| t.set_setting("locale", "fr"))
+        .expect("locale");
+    let error = invoke(&window, "stop_timer", json!({})).expect_err("nothing runs");
+    assert_eq!(error["kind"], "nothing_running");
+    assert_eq!(error["message"], "aucun chrono ne tourne");
 }
 
 #[test]

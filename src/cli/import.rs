@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::{Args, ValueEnum};
-use gardefou::duration::format_human;
+use gardefou::i18n::{Locale, format};
 use gardefou::import::{
     ClientFrom, Format, ImportRequest, ImportSummary, OnOverlap, OverlapWith, SkipReason,
 };
 use gardefou::model::parse_zone;
+use gardefou::tr;
 use gardefou::when::rfc3339_in;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
@@ -78,7 +79,7 @@ pub struct ImportArgs {
 }
 
 fn zone(text: &str) -> Result<Tz, String> {
-    parse_zone(text).map_err(|e| e.to_string())
+    parse_zone(text).map_err(super::errors::for_usage)
 }
 
 pub fn run(ctx: &mut Ctx, args: ImportArgs) -> anyhow::Result<()> {
@@ -102,7 +103,7 @@ pub fn run(ctx: &mut Ctx, args: ImportArgs) -> anyhow::Result<()> {
         },
         dry_run: args.dry_run,
     };
-    let bar = progress_bar(ctx.json);
+    let bar = progress_bar(ctx.json, ctx.locale);
     let result = ctx.tracker.import(&request, &mut |done, total| {
         if let Some(bar) = &bar {
             bar.set_length(total);
@@ -116,7 +117,7 @@ pub fn run(ctx: &mut Ctx, args: ImportArgs) -> anyhow::Result<()> {
     if ctx.json {
         return ctx.print_json(&summary_json(&summary));
     }
-    print!("{}", summary_text(&summary));
+    print!("{}", summary_text(&summary, ctx.locale));
     Ok(())
 }
 
@@ -126,19 +127,20 @@ pub fn rebuild_totals(ctx: &mut Ctx) -> anyhow::Result<()> {
     if ctx.json {
         return ctx.print_json(&json!({ "rows": rows }));
     }
-    println!("Recounted the figures kept per client and week from the sessions ({rows} rows).");
+    println!("{}", tr!(ctx.locale, "cli-rebuild-totals", rows = rows));
     Ok(())
 }
 
 /// A bar on stderr, only for a person watching (a terminal, no `--json`).
-fn progress_bar(json: bool) -> Option<ProgressBar> {
+fn progress_bar(json: bool, l: Locale) -> Option<ProgressBar> {
     if json || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} importing [{bar:30}] {percent:>3}% ({eta} left)")
-    {
+    let label = tr!(l, "cli-import-progress");
+    // indicatif's placeholders around the catalogue's label.
+    let template = format!("{{spinner}} {label} [{{bar:30}}] {{percent:>3}}%");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style.progress_chars("=> "));
     }
     Some(bar)
@@ -194,95 +196,127 @@ fn summary_json(s: &ImportSummary) -> Value {
     })
 }
 
-// ---- text (English; moves to the message catalogue) ----------------------
+// ---- text ------------------------------------------------------------------
 
-fn summary_text(s: &ImportSummary) -> String {
+fn summary_text(s: &ImportSummary, l: Locale) -> String {
     let tz = s.timezone;
     let day = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
-    let mut out = String::new();
-    let sessions = plural(s.imported, "session", "sessions");
-    let range = match (s.first_start, s.last_end) {
-        (Some(a), Some(b)) => format!(", {} – {}", day(a), day(b)),
-        _ => String::new(),
-    };
-    let hours = format_human(s.seconds);
-    if s.dry_run {
-        out.push_str(&format!(
-            "Dry run, nothing was written: {sessions} would be imported{range}, {hours}.\n"
-        ));
-    } else {
-        out.push_str(&format!("Imported {sessions}{range}, {hours}.\n"));
-    }
+    let mut lines = Vec::new();
+    let hours = format::duration(s.seconds, l);
+    let sessions = s.imported;
+    lines.push(match (s.dry_run, s.first_start, s.last_end) {
+        (true, Some(from), Some(to)) => tr!(
+            l,
+            "cli-import-dry-run",
+            sessions = sessions,
+            from = day(from),
+            to = day(to),
+            hours = hours
+        ),
+        (true, _, _) => tr!(l, "cli-import-dry-run-nothing"),
+        (false, Some(from), Some(to)) => tr!(
+            l,
+            "cli-import-done",
+            sessions = sessions,
+            from = day(from),
+            to = day(to),
+            hours = hours
+        ),
+        (false, _, _) => tr!(l, "cli-import-nothing"),
+    });
     for c in &s.clients {
-        let rate = if c.rate_minor > 0 {
-            format!(
-                ", {} {}/h",
-                c.currency.format_minor(c.rate_minor),
-                c.currency.code()
-            )
-        } else {
-            String::new()
-        };
-        let new = if !c.created {
-            String::new()
-        } else if s.dry_run {
-            format!(" (new client{rate})")
-        } else {
-            format!(" (client added{rate})")
-        };
-        out.push_str(&format!(
-            "  {}{new}: {}, {}\n",
-            c.name,
-            plural(c.sessions, "session", "sessions"),
-            format_human(c.seconds)
+        let (name, sessions, hours) = (&c.name, c.sessions, format::duration(c.seconds, l));
+        // Indented under the first line (Fluent trims a message's leading spaces).
+        lines.push(format!(
+            "  {}",
+            match (c.created, c.rate_minor > 0) {
+                (true, true) => tr!(
+                    l,
+                    "cli-import-client-new-rate",
+                    name = name,
+                    rate = format::amount(c.rate_minor, c.currency, l),
+                    sessions = sessions,
+                    hours = hours
+                ),
+                (true, false) => tr!(
+                    l,
+                    "cli-import-client-new",
+                    name = name,
+                    sessions = sessions,
+                    hours = hours
+                ),
+                (false, _) => tr!(
+                    l,
+                    "cli-import-client",
+                    name = name,
+                    sessions = sessions,
+                    hours = hours
+                ),
+            }
         ));
     }
     if s.already_imported > 0 {
-        out.push_str(&format!(
-            "{} already imported before: not added again.\n",
-            plural(s.already_imported, "entry was", "entries were")
-        ));
+        lines.push(tr!(l, "cli-import-already", count = s.already_imported));
     }
     if !s.skipped.is_empty() {
-        out.push_str(&format!(
-            "{} left out:\n",
-            plural(s.skipped.len() as u64, "entry", "entries")
-        ));
+        lines.push(tr!(l, "cli-import-left-out", count = s.skipped.len()));
         for k in &s.skipped {
-            let why = match &k.reason {
-                SkipReason::ZeroLength => "zero length".to_string(),
-                SkipReason::Running => "still running; stop it there and export again".to_string(),
-                SkipReason::Overlap(OverlapWith::Stored {
-                    number,
-                    client,
-                    start,
-                    ..
-                }) => format!("overlaps session {number} ({client}, {})", day(*start)),
-                SkipReason::Overlap(OverlapWith::Imported { line, .. }) => {
-                    format!("overlaps the entry on line {line}")
+            let (file, line) = (k.file.display().to_string(), k.line);
+            let (client, start) = (&k.client, day(k.start));
+            lines.push(format!(
+                "  {}",
+                match &k.reason {
+                    SkipReason::ZeroLength => tr!(
+                        l,
+                        "cli-import-skip-zero",
+                        file = file,
+                        line = line,
+                        client = client,
+                        start = start
+                    ),
+                    SkipReason::Running => tr!(
+                        l,
+                        "cli-import-skip-running",
+                        file = file,
+                        line = line,
+                        client = client,
+                        start = start
+                    ),
+                    SkipReason::Overlap(OverlapWith::Stored {
+                        number,
+                        client: other,
+                        start: other_start,
+                        ..
+                    }) => tr!(
+                        l,
+                        "cli-import-skip-overlap-stored",
+                        file = file,
+                        line = line,
+                        client = client,
+                        start = start,
+                        number = *number,
+                        other = other,
+                        other_start = day(*other_start)
+                    ),
+                    SkipReason::Overlap(OverlapWith::Imported {
+                        line: other_line, ..
+                    }) => tr!(
+                        l,
+                        "cli-import-skip-overlap-imported",
+                        file = file,
+                        line = line,
+                        client = client,
+                        start = start,
+                        other_line = *other_line
+                    ),
                 }
-            };
-            out.push_str(&format!(
-                "  {} line {}: {} {}, {why}\n",
-                k.file.display(),
-                k.line,
-                k.client,
-                day(k.start)
             ));
         }
     }
     if s.dry_run && s.on_overlap == OnOverlap::Stop && s.overlaps().next().is_some() {
-        out.push_str(
-            "With overlaps, the import stops and writes nothing; add --on-overlap skip to import the rest.\n",
-        );
+        lines.push(tr!(l, "cli-import-would-stop"));
     }
+    let mut out = lines.join("\n");
+    out.push('\n');
     out
-}
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

@@ -1,12 +1,15 @@
 //! Why an import stopped. Every variant names the file and, where there is
-//! one, the line; nothing was written when one of these is returned.
-//! The English sentences live here, in one place, until they move to the
-//! message catalogue.
+//! one, the line; nothing was written when one of these is returned. The
+//! sentences come from the catalogue (`import-*` in core.ftl).
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use thiserror::Error;
+use chrono_tz::Tz;
+
+use crate::error::ErrorKind;
+use crate::i18n::Locale;
+use crate::tr;
 
 /// What a cell or a line holds that cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,45 +31,20 @@ pub enum Unreadable {
     Flag,
 }
 
-impl Unreadable {
-    fn describe(self) -> &'static str {
-        match self {
-            Self::Date => "is not a date",
-            Self::Time => "is not a time of day",
-            Self::Duration => "is not a duration",
-            Self::Amount => "is not an amount",
-            Self::Timestamp => "is not a timestamp",
-            Self::LocalTimeGap => "does not exist in this time zone (the clocks jump forward then)",
-            Self::Syntax => "cannot be read",
-            Self::Encoding => "is not UTF-8 text",
-            Self::Currency => "is not a currency code",
-            Self::Flag => "is neither yes nor no",
-        }
-    }
-}
-
 /// An import that stopped; the database is as it was.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{} cannot be read: {error}", path.display())]
     Io {
         path: PathBuf,
-        // Not a `#[source]`: the sentence already says it (no repetition in the CLI's chain).
         error: std::io::Error,
     },
-    #[error("{} holds no {format} data (looked for {expected})", path.display())]
-    NothingToRead {
-        path: PathBuf,
-        format: &'static str,
-        expected: &'static str,
-    },
-    #[error("{}: the header has no column '{column}' (is this a {format} export?)", file.display())]
+    /// A folder without the files of this format.
+    NothingToRead { path: PathBuf, format: &'static str },
     MissingColumn {
         file: PathBuf,
         format: &'static str,
         column: &'static str,
     },
-    #[error("{}, line {line}: {column} '{value}' {}", file.display(), reason.describe())]
     BadValue {
         file: PathBuf,
         line: u64,
@@ -74,31 +52,226 @@ pub enum ImportError {
         value: String,
         reason: Unreadable,
     },
-    #[error("{}, line {line}: the entry ends ({end}) before it starts ({start})", file.display())]
     EndBeforeStart {
         file: PathBuf,
         line: u64,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
+        zone: Tz,
     },
-    #[error("{}, line {line}: {error}", file.display())]
+    /// A value the core refuses (a note too long, an instant before 1971, ...).
     Rejected {
         file: PathBuf,
         line: u64,
         error: Box<crate::Error>,
     },
-    #[error(
-        "{}, line {line}: the entry {start} – {end} overlaps {}; nothing was imported (skip overlapping entries to import the rest)",
-        file.display(), other.describe()
-    )]
+    /// An overlap with `--on-overlap stop`.
     Overlap {
         file: PathBuf,
         line: u64,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
+        zone: Tz,
         other: OverlapWith,
     },
 }
+
+impl ImportError {
+    /// The kind front ends switch on.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Io { .. } | Self::NothingToRead { .. } => ErrorKind::Io,
+            Self::MissingColumn { .. } | Self::BadValue { .. } => ErrorKind::InvalidValue,
+            Self::EndBeforeStart { .. } => ErrorKind::EndBeforeStart,
+            Self::Rejected { error, .. } => error.kind(),
+            Self::Overlap { .. } => ErrorKind::Overlap,
+        }
+    }
+
+    /// The sentence for the user, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let l = locale;
+        let at = |t: &DateTime<Utc>, zone: &Tz| {
+            t.with_timezone(zone).format("%Y-%m-%d %H:%M").to_string()
+        };
+        match self {
+            Self::Io { path, error } => tr!(
+                l,
+                "import-io",
+                path = path.display().to_string(),
+                reason = error.to_string()
+            ),
+            Self::NothingToRead { path, format } => {
+                let path = path.display().to_string();
+                match *format {
+                    "watson" => tr!(l, "import-nothing-watson", path = path),
+                    "timewarrior" => tr!(l, "import-nothing-timewarrior", path = path),
+                    _ => tr!(l, "import-nothing-csv", path = path, format = *format),
+                }
+            }
+            Self::MissingColumn {
+                file,
+                format,
+                column,
+            } => tr!(
+                l,
+                "import-missing-column",
+                file = file.display().to_string(),
+                format = *format,
+                column = *column
+            ),
+            Self::BadValue {
+                file,
+                line,
+                column,
+                value,
+                reason,
+            } => {
+                let (file, line) = (file.display().to_string(), *line);
+                match reason {
+                    Unreadable::Date => tr!(
+                        l,
+                        "import-bad-date",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::Time => tr!(
+                        l,
+                        "import-bad-time",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::Duration => tr!(
+                        l,
+                        "import-bad-duration",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::Amount => tr!(
+                        l,
+                        "import-bad-amount",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::Timestamp => tr!(
+                        l,
+                        "import-bad-timestamp",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::LocalTimeGap => tr!(
+                        l,
+                        "import-bad-local-time",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::Currency => tr!(
+                        l,
+                        "import-bad-currency",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::Flag => tr!(
+                        l,
+                        "import-bad-flag",
+                        file = file,
+                        line = line,
+                        column = column,
+                        value = value
+                    ),
+                    Unreadable::Syntax => tr!(l, "import-bad-syntax", file = file, line = line),
+                    Unreadable::Encoding => tr!(l, "import-bad-encoding", file = file, line = line),
+                }
+            }
+            Self::EndBeforeStart {
+                file,
+                line,
+                start,
+                end,
+                zone,
+            } => tr!(
+                l,
+                "import-end-before-start",
+                file = file.display().to_string(),
+                line = *line,
+                start = at(start, zone),
+                end = at(end, zone)
+            ),
+            Self::Rejected { file, line, error } => tr!(
+                l,
+                "import-rejected",
+                file = file.display().to_string(),
+                line = *line,
+                reason = error.message(l)
+            ),
+            Self::Overlap {
+                file,
+                line,
+                start,
+                end,
+                zone,
+                other,
+            } => {
+                let (file, line) = (file.display().to_string(), *line);
+                let (start, end) = (at(start, zone), at(end, zone));
+                match other {
+                    OverlapWith::Stored {
+                        number,
+                        client,
+                        start: other_start,
+                        ..
+                    } => tr!(
+                        l,
+                        "import-overlap-stored",
+                        file = file,
+                        line = line,
+                        start = start,
+                        end = end,
+                        number = *number,
+                        client = client,
+                        other = at(other_start, zone)
+                    ),
+                    OverlapWith::Imported {
+                        file: other_file,
+                        line: other_line,
+                    } => tr!(
+                        l,
+                        "import-overlap-imported",
+                        file = file,
+                        line = line,
+                        start = start,
+                        end = end,
+                        other_line = *other_line,
+                        other_file = other_file.display().to_string()
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// English, for logs; people see [`ImportError::message`] in their language.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// What an imported entry overlaps.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -113,20 +286,4 @@ pub enum OverlapWith {
     },
     /// An entry of this same import.
     Imported { file: PathBuf, line: u64 },
-}
-
-impl OverlapWith {
-    fn describe(&self) -> String {
-        match self {
-            Self::Stored {
-                number,
-                client,
-                start,
-                ..
-            } => format!("session {number} ({client}, started {start})"),
-            Self::Imported { file, line } => {
-                format!("the entry on line {line} of {}", file.display())
-            }
-        }
-    }
 }

@@ -96,11 +96,11 @@ pub fn source_files(format: Format, path: &Path) -> Result<(Vec<PathBuf>, u64), 
     let files = if metadata.is_file() {
         vec![path.to_path_buf()]
     } else {
-        let (dir, expected, keep): (PathBuf, &'static str, fn(&str) -> bool) = match format {
-            Format::Toggl | Format::Clockify => (path.into(), "*.csv files", |n| {
-                n.to_ascii_lowercase().ends_with(".csv")
-            }),
-            Format::Watson => (path.into(), "a file named frames", |n| n == "frames"),
+        let (dir, keep): (PathBuf, fn(&str) -> bool) = match format {
+            Format::Toggl | Format::Clockify => {
+                (path.into(), |n| n.to_ascii_lowercase().ends_with(".csv"))
+            }
+            Format::Watson => (path.into(), |n| n == "frames"),
             Format::Timewarrior => {
                 let data = path.join("data");
                 let dir = if data.is_dir() {
@@ -108,7 +108,7 @@ pub fn source_files(format: Format, path: &Path) -> Result<(Vec<PathBuf>, u64), 
                 } else {
                     path.to_path_buf()
                 };
-                (dir, "data/YYYY-MM.data files", is_timewarrior_month)
+                (dir, is_timewarrior_month)
             }
         };
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -123,7 +123,6 @@ pub fn source_files(format: Format, path: &Path) -> Result<(Vec<PathBuf>, u64), 
             return Err(ImportError::NothingToRead {
                 path: path.to_path_buf(),
                 format: format.as_str(),
-                expected,
             });
         }
         files

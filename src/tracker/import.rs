@@ -36,10 +36,10 @@ impl Tracker {
         request: &ImportRequest,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportSummary> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         let (files, total) = import::source_files(request.format, &request.path)?;
         let body = |conn: &Connection| -> Result<ImportSummary> {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let tz = request.timezone.unwrap_or(settings.timezone);
             let mut run = Run::new(conn, request, tz, now, settings.currency, files.clone())?;
             let mut seen = 0u64;
@@ -151,6 +151,7 @@ impl<'a> Run<'a> {
                 line: entry.origin.line,
                 start,
                 end,
+                zone: self.tz,
             }));
         }
         if end == start {
@@ -181,6 +182,7 @@ impl<'a> Run<'a> {
                     line: entry.origin.line,
                     start,
                     end,
+                    zone: self.tz,
                     other: with,
                 }));
             }

@@ -6,11 +6,20 @@ import {
   COMMANDS,
   EVENTS,
   type CommandError,
+  type ErrorKind,
   type Refusal,
   type Snapshot,
 } from "./bindings";
 
-export type { ClientView, CommandError, Refusal, SessionView, Snapshot } from "./bindings";
+export type {
+  Boundary,
+  ClientView,
+  CommandError,
+  ErrorKind,
+  Refusal,
+  SessionView,
+  Snapshot,
+} from "./bindings";
 
 export interface Api {
   getState(): Promise<Snapshot>;
@@ -31,15 +40,27 @@ export const api: Api = {
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
 };
 
-/** Any rejection as the `{kind, message}` the commands send. */
+/** Any rejection as the `CommandError` the commands send (`app` for anything else). */
 export function asCommandError(error: unknown): CommandError {
   if (error && typeof error === "object" && "kind" in error && "message" in error) {
     const e = error as Partial<CommandError>;
     return {
-      kind: String(e.kind),
+      kind: (e.kind ?? "app") as ErrorKind,
       message: String(e.message),
       boundaries: Array.isArray(e.boundaries) ? e.boundaries : [],
+      field: e.field ?? null,
+      session_id: e.session_id ?? null,
+      client_id: e.client_id ?? null,
+      candidates: Array.isArray(e.candidates) ? e.candidates : [],
     };
   }
-  return { kind: "app", message: String(error), boundaries: [] };
+  return {
+    kind: "app",
+    message: String(error),
+    boundaries: [],
+    field: null,
+    session_id: null,
+    client_id: null,
+    candidates: [],
+  };
 }

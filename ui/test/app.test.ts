@@ -186,7 +186,7 @@ describe("the window", () => {
 
   test("other errors are shown without an override", async () => {
     await mount((cmd) => {
-      if (cmd === COMMANDS.stopTimer) throw { kind: "conflict", message: "no timer is running", boundaries: [] };
+      if (cmd === COMMANDS.stopTimer) throw { kind: "nothing_running", message: "no timer is running", boundaries: [] };
       return snapshot({ running: session(), today: [session()] });
     });
     $<HTMLButtonElement>("stop").click();
