@@ -30,7 +30,7 @@ fn hot_queries_use_their_index() {
             "finished sessions starting in a range",
             "SEARCH s USING INDEX sessions_by_start (start_at>? AND start_at<?)",
         ),
-        ("figures per client and day", "session_buckets"),
+        ("figures per client and week", "session_buckets"),
         (
             "longest session",
             "SEARCH session_bounds USING INTEGER PRIMARY KEY",

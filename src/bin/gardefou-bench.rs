@@ -67,6 +67,12 @@ fn main() -> std::process::ExitCode {
     // `snapshot` may come after `--db PATH` (the runner puts the database first).
     let result = if args.iter().any(|a| a == "snapshot") {
         snapshot(&args)
+    } else if args.first().map(String::as_str) == Some("history") {
+        // `gardefou-bench history N FILE`: only write the Toggl export (profiling).
+        match (args.get(1).and_then(|n| n.parse().ok()), args.get(2)) {
+            (Some(n), Some(file)) => write_history(Path::new(file), n),
+            _ => Err("history needs N FILE".into()),
+        }
     } else {
         bench(&args)
     };
@@ -223,6 +229,7 @@ struct Measure {
     name: &'static str,
     median_ms: f64,
     rss_kb: u64,
+    cpu_ms: f64,
 }
 
 fn bench(args: &[String]) -> Res<()> {
@@ -270,17 +277,19 @@ fn bench(args: &[String]) -> Res<()> {
             starts.push(g.time(&["start", "Acme", "--note", "bench"], &at(i, 0))?);
             stops.push(g.time(&["stop"], &at(i, 1))?);
         }
-        let rss_start = g.rss(&["start", "Acme"], &at(runs, 0))?;
-        let rss_stop = g.rss(&["stop"], &at(runs, 1))?;
+        let (rss_start, cpu_start) = g.rss(&["start", "Acme"], &at(runs, 0))?;
+        let (rss_stop, cpu_stop) = g.rss(&["stop"], &at(runs, 1))?;
         rows.push(Measure {
             name: "start",
             median_ms: median(starts),
             rss_kb: rss_start,
+            cpu_ms: cpu_start,
         });
         rows.push(Measure {
             name: "stop",
             median_ms: median(stops),
             rss_kb: rss_stop,
+            cpu_ms: cpu_stop,
         });
         let later = at(runs + 1, 0);
         rows.push(g.measure("check", runs, |_| (words("check"), later.clone()))?);
@@ -316,16 +325,17 @@ fn bench(args: &[String]) -> Res<()> {
         })?);
         let _ = writeln!(
             report,
-            "\n### {size} sessions\n\nDatabase: {:.1} MB, {} B per session.\n\n| command | median wall time | peak RSS |\n|---|---:|---:|",
+            "\n### {size} sessions\n\nDatabase: {:.1} MB, {} B per session.\n\n| command | median wall time | CPU time (one run) | peak RSS |\n|---|---:|---:|---:|",
             db_bytes as f64 / 1e6,
             db_bytes / size as u64
         );
         for row in &rows {
             let _ = writeln!(
                 report,
-                "| `{}` | {:.1} ms | {:.1} MB |",
+                "| `{}` | {:.1} ms | {:.0} ms | {:.1} MB |",
                 row.name,
                 row.median_ms,
+                row.cpu_ms,
                 row.rss_kb as f64 / 1024.0
             );
         }
@@ -336,7 +346,7 @@ fn bench(args: &[String]) -> Res<()> {
             for plan in plans {
                 let _ = writeln!(
                     report,
-                    "- **{}** ({}):\n  ```\n{}\n  ```",
+                    "- **{}** ({}):\n\n  ```text\n{}\n  ```",
                     plan.name,
                     plan.used_by,
                     plan.plan
@@ -407,12 +417,13 @@ impl Runner {
         Ok(started.elapsed().as_secs_f64() * 1000.0)
     }
 
-    /// Peak RSS of one run (GNU time's %M, kilobytes).
-    fn rss(&self, args: &[&str], now: &str) -> Res<u64> {
+    /// Peak RSS (GNU time's %M, kilobytes) and CPU time (user + system,
+    /// milliseconds) of one run: the CPU time shows the cost on a loaded machine.
+    fn rss(&self, args: &[&str], now: &str) -> Res<(u64, f64)> {
         let file = tempfile::NamedTempFile::new()?;
         let out = Command::new("/usr/bin/time")
             .arg("-f")
-            .arg("%M")
+            .arg("%M %U %S")
             .arg("-o")
             .arg(file.path())
             .arg(&self.exe)
@@ -432,12 +443,11 @@ impl Runner {
             )
             .into());
         }
-        Ok(std::fs::read_to_string(file.path())?
-            .trim()
-            .lines()
-            .last()
-            .unwrap_or("0")
-            .parse()?)
+        let text = std::fs::read_to_string(file.path())?;
+        let mut fields = text.trim().lines().last().unwrap_or("0 0 0").split(' ');
+        let kb = fields.next().unwrap_or("0").parse()?;
+        let cpu: f64 = fields.filter_map(|f| f.parse::<f64>().ok()).sum();
+        Ok((kb, cpu * 1000.0))
     }
 
     /// `runs` timed runs (the median is kept) and one more for the RSS. The
@@ -459,7 +469,7 @@ impl Runner {
             let a: Vec<&str> = a.iter().map(String::as_str).collect();
             times.push(self.time(&a, &now)?);
         }
-        let rss_kb = if name.starts_with("import") {
+        let (rss_kb, cpu_ms) = if name.starts_with("import") {
             // The import cannot run twice on one database: measure it once more on a copy.
             let copy = self.db.with_extension("rss.sqlite3");
             let runner = Runner {
@@ -481,6 +491,7 @@ impl Runner {
             name,
             median_ms: median(times),
             rss_kb,
+            cpu_ms,
         })
     }
 }

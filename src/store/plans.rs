@@ -36,8 +36,8 @@ pub fn hot_query_plans(conn: &Connection) -> Result<Vec<QueryPlan>> {
             sessions::finished_starting_sql(),
         ),
         (
-            "figures per client and day",
-            "report totals (whole days)",
+            "figures per client and week",
+            "report totals (whole weeks)",
             session_buckets::SUM_DAYS.to_string(),
         ),
         (

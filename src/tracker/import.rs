@@ -24,6 +24,11 @@ use crate::when::check_accepted;
 
 use super::{Tracker, load_settings};
 
+/// Sources larger than this get [`IMPORT_CACHE_KIB`] of page cache.
+const IMPORT_CACHE_FROM_BYTES: u64 = 8 << 20;
+/// SQLite's `cache_size` for large imports (negative: KiB), 64 MiB.
+const IMPORT_CACHE_KIB: i64 = -65_536;
+
 /// How often (in entries) the progress callback is called.
 const PROGRESS_EVERY: u64 = 2048;
 
@@ -39,6 +44,11 @@ impl Tracker {
         let (system, now) = (self.system, self.now());
         let (files, total) = import::source_files(request.format, &request.path)?;
         let body = |conn: &Connection| -> Result<ImportSummary> {
+            // A large history's fingerprints land all over their index: a
+            // bigger page cache for this connection keeps those pages in memory.
+            if total > IMPORT_CACHE_FROM_BYTES {
+                conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+            }
             let settings = load_settings(conn, system)?;
             let tz = request.timezone.unwrap_or(settings.timezone);
             let mut run = Run::new(conn, request, tz, now, settings.currency, files.clone())?;
