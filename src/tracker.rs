@@ -18,12 +18,14 @@ use crate::when::{parse_instant, parse_past_instant};
 mod boundaries;
 mod clients;
 mod import;
+mod reader;
 mod sessions;
 mod timer;
 
 pub(crate) use boundaries::sessions_with_rest_days;
-pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
+pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
+pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
 
@@ -83,8 +85,10 @@ impl Tracker {
         &self.clock
     }
 
-    pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
+    /// A number that changes when another connection (the CLI, a second app)
+    /// commits: a cheap "did anything change?" for front ends that poll.
+    pub fn data_version(&self) -> Result<i64> {
+        self.store.data_version()
     }
 
     // ---- settings -------------------------------------------------------
@@ -110,6 +114,12 @@ impl Tracker {
     /// Returns how many rows there are.
     pub fn rebuild_session_buckets(&mut self) -> Result<i64> {
         self.store.write(store::rebuild_session_buckets)
+    }
+
+    /// How many rows of the kept figures differ from a recount of the
+    /// sessions (a full scan): 0 when they are right.
+    pub fn session_buckets_mismatches(&mut self) -> Result<i64> {
+        self.store.read(store::session_buckets_mismatches)
     }
 
     /// Parses a TIME argument in the configured zone (any instant).

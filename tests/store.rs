@@ -188,13 +188,7 @@ fn a_version_2_database_with_data_gets_its_bounds_and_day_figures() {
         .unwrap();
     // The 25 h session is the longest: windows reach back that far.
     assert_eq!(longest, 90_000);
-    assert_eq!(
-        tracker
-            .store_mut()
-            .read(gardefou::store::session_buckets_mismatches)
-            .unwrap(),
-        0
-    );
+    assert_eq!(tracker.session_buckets_mismatches().unwrap(), 0);
     // Whole-history totals: 25 h billable + 30 min not + the running timer up to now.
     let totals = gardefou::report::totals_report(&mut tracker, None, None).unwrap();
     let running = now().timestamp() - 1795784400;

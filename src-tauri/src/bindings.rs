@@ -6,7 +6,10 @@ use ts_rs::{Config, TS};
 
 use crate::commands::NAMES;
 use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
-use crate::view::{ClientView, Refusal, SessionView, Snapshot};
+use gardefou::day::{Day, DayClient, DaySession};
+use gardefou::rules::{CapLevel, CapUsage};
+
+use crate::view::{Refusal, Snapshot};
 use crate::{START_REFUSED, STATE_CHANGED};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
@@ -35,8 +38,12 @@ fn render() -> String {
          // Regenerate: UPDATE_BINDINGS=1 cargo test -p gardefou-desktop bindings\n\n",
     );
     for decl in [
-        ClientView::decl(&cfg),
-        SessionView::decl(&cfg),
+        // The core's day read model, then the bridge's own types.
+        CapLevel::decl(&cfg),
+        CapUsage::decl(&cfg),
+        DayClient::decl(&cfg),
+        DaySession::decl(&cfg),
+        Day::decl(&cfg),
         Snapshot::decl(&cfg),
         ErrorKind::decl(&cfg),
         Boundary::decl(&cfg),

@@ -8,9 +8,9 @@
 pub mod commands;
 pub mod error;
 pub mod notices;
+pub mod platform;
 pub mod ticker;
 pub mod tray;
-pub mod tray_host;
 pub mod tray_labels;
 pub mod view;
 
@@ -109,7 +109,7 @@ impl AppState {
     fn remember(&self, snapshot: &Snapshot) {
         let mut published = self.published.lock().unwrap_or_else(|e| e.into_inner());
         *published = Published {
-            running_start: snapshot.running_start,
+            running_start: snapshot.running_start(),
             minutes: snapshot
                 .running
                 .as_ref()
@@ -165,7 +165,7 @@ pub fn run() {
     let result = with_commands(Builder::default(), state)
         .setup(|app| {
             let handle = app.handle();
-            tray_host::watch(app.state::<AppState>().tray_host.clone());
+            platform::tray_host::watch(app.state::<AppState>().tray_host.clone());
             tray::create(handle)?;
             ticker::spawn(handle.clone())?;
             notices::spawn(handle.clone())?;

@@ -1,61 +1,26 @@
-//! What the window and the tray show, computed from the core in one read.
-//! These types are the bridge's vocabulary: their TypeScript twins are
+//! What the window and the tray show: the core's day read model
+//! ([`gardefou::day::Day`]), sent as the bridge's [`Snapshot`] (the tray's
+//! words are in `tray_labels`). These types are the bridge's vocabulary: their TypeScript twins are
 //! generated into `ui/src/bindings.ts` (see the `bindings` test).
 
+use std::ops::Deref;
+
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use gardefou::Tracker;
-use gardefou::calendar::{day_range, local_date, overlap_seconds};
-use gardefou::model::{Client, Session};
+use gardefou::day::Day;
 use serde::Serialize;
 
-/// An active client, as the picker and the tray list it.
+/// Everything the window shows, as of `now`: the core's day, read in one
+/// transaction. (In TypeScript, `Snapshot = Day`.)
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ClientView {
-    pub id: String,
-    pub name: String,
-    /// `#rrggbb`
-    pub color: String,
-}
+pub struct Snapshot(pub Day);
 
-/// One session of today (or the running one).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct SessionView {
-    pub id: String,
-    /// The per-list number the CLI shows (`gardefou edit 12`).
-    pub number: i64,
-    pub client: String,
-    pub color: String,
-    /// RFC 3339 in the configured zone.
-    pub start: String,
-    pub end: Option<String>,
-    /// `HH:MM` in the configured zone.
-    pub start_local: String,
-    pub end_local: Option<String>,
-    /// Up to `now` for the running session.
-    pub duration_seconds: i64,
-    pub note: String,
-}
-
-/// Everything the window shows, as of `now`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct Snapshot {
-    /// RFC 3339 in the configured zone.
-    pub now: String,
-    /// The configured IANA zone.
-    pub timezone: String,
-    pub running: Option<SessionView>,
-    /// Active clients, most recently used first.
-    pub clients: Vec<ClientView>,
-    /// Today's sessions (local day), oldest first; the running one included.
-    pub today: Vec<SessionView>,
-    pub today_seconds: i64,
-    /// The running timer's start, for the shell's own use.
-    #[serde(skip)]
-    pub running_start: Option<DateTime<Utc>>,
+impl Deref for Snapshot {
+    type Target = Day;
+    fn deref(&self) -> &Day {
+        &self.0
+    }
 }
 
 /// Payload of the `start-refused` event: a start from the tray that the core refused.
@@ -68,72 +33,13 @@ pub struct Refusal {
 
 impl Snapshot {
     pub fn read(tracker: &mut Tracker) -> gardefou::Result<Self> {
-        let status = tracker.status()?;
-        let (now, tz) = (status.now, status.timezone);
-        let today = local_date(now, tz);
-        let (day_start, day_end) = day_range(today, tz);
-        let clients = tracker.clients_by_recent_use()?;
-        let sessions = tracker.log(Some(today), Some(today), None)?;
-        // Archived clients are not in the picker but may have sessions today.
-        let every_client = tracker.clients()?;
-        let color_of = |session: &Session| {
-            every_client
-                .iter()
-                .find(|c| c.id == session.client_id)
-                .map(|c| c.color.as_str().to_string())
-                .unwrap_or_else(|| "#888888".into())
-        };
-        let today: Vec<SessionView> = sessions
-            .iter()
-            .map(|s| session_view(s, &color_of(s), now, tz))
-            .collect();
-        Ok(Self {
-            now: local_rfc3339(now, tz),
-            timezone: tz.name().to_string(),
-            running: status
-                .running
-                .as_ref()
-                .map(|s| session_view(s, &color_of(s), now, tz)),
-            // Only the part of each session that falls on today (a night
-            // session that began yesterday counts from midnight).
-            today_seconds: sessions
-                .iter()
-                .map(|s| overlap_seconds(s.start, s.end_or(now), day_start, day_end))
-                .sum(),
-            running_start: status.running.as_ref().map(|s| s.start),
-            clients: clients.iter().map(client_view).collect(),
-            today,
-        })
+        Day::read(tracker).map(Self)
     }
-}
 
-fn client_view(client: &Client) -> ClientView {
-    ClientView {
-        id: client.id.to_string(),
-        name: client.name.clone(),
-        color: client.color.as_str().to_string(),
+    /// The running timer's start, for the shell's own use.
+    pub fn running_start(&self) -> Option<DateTime<Utc>> {
+        self.running.as_ref().map(|s| s.start_at)
     }
-}
-
-fn session_view(session: &Session, color: &str, now: DateTime<Utc>, tz: Tz) -> SessionView {
-    SessionView {
-        id: session.id.to_string(),
-        number: session.number,
-        client: session.client_name.clone(),
-        color: color.to_string(),
-        start: local_rfc3339(session.start, tz),
-        end: session.end.map(|e| local_rfc3339(e, tz)),
-        start_local: session.start.with_timezone(&tz).format("%H:%M").to_string(),
-        end_local: session
-            .end
-            .map(|e| e.with_timezone(&tz).format("%H:%M").to_string()),
-        duration_seconds: session.duration_seconds(now),
-        note: session.note.clone(),
-    }
-}
-
-fn local_rfc3339(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).to_rfc3339()
 }
 
 #[cfg(test)]

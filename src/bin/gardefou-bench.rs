@@ -9,9 +9,9 @@
 //! target/release/gardefou-bench --sizes 10000 --runs 5
 //! ```
 //!
-//! `gardefou-bench snapshot --db PATH` is the desktop app's day snapshot (the
-//! same core calls as `Snapshot::read` in src-tauri), so that it too runs as
-//! a process of its own.
+//! `gardefou-bench snapshot --db PATH` is the desktop app's day snapshot
+//! (`gardefou::day::Day::read`, what `Snapshot::read` in src-tauri calls), so
+//! that it too runs as a process of its own.
 
 #![allow(clippy::print_stderr)]
 
@@ -25,7 +25,7 @@ use std::time::Instant;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use gardefou::Tracker;
-use gardefou::calendar::{day_range, local_date, overlap_seconds};
+use gardefou::calendar::local_date;
 use gardefou::clock::FixedClock;
 
 /// "Now" of every run: a Friday morning, in working hours.
@@ -100,31 +100,17 @@ fn now() -> DateTime<Utc> {
         .unwrap_or_default()
 }
 
-/// The desktop app's day snapshot: the same reads as `Snapshot::read`.
+/// The desktop app's day snapshot: `Snapshot::read` is `Day::read`.
 fn snapshot(args: &[String]) -> Res<()> {
     let db = flag(args, "--db").ok_or("snapshot needs --db PATH")?;
     let at = flag(args, "--now").unwrap_or(NOW);
     let at = DateTime::parse_from_rfc3339(at)?.to_utc();
     let mut tracker = Tracker::open(Path::new(db), Arc::new(FixedClock::new(at)))?;
-    let status = tracker.status()?;
-    let (now, tz) = (status.now, status.timezone);
-    let today = local_date(now, tz);
-    let (day_start, day_end) = day_range(today, tz);
-    let clients = tracker.clients_by_recent_use()?;
-    let sessions = tracker.log(Some(today), Some(today), None)?;
-    let every_client = tracker.clients()?;
-    let today_seconds: i64 = sessions
-        .iter()
-        .map(|s| overlap_seconds(s.start, s.end_or(now), day_start, day_end))
-        .sum();
-    let colours = sessions
-        .iter()
-        .filter(|s| every_client.iter().any(|c| c.id == s.client_id))
-        .count();
+    let day = gardefou::day::Day::read(&mut tracker)?;
     println!(
-        "{} clients, {} sessions today ({colours} coloured), {today_seconds} s",
-        clients.len(),
-        sessions.len()
+        "{} sessions today, {} s",
+        day.today.len(),
+        day.today_seconds
     );
     Ok(())
 }

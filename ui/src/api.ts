@@ -13,11 +13,12 @@ import {
 
 export type {
   Boundary,
-  ClientView,
   CommandError,
+  Day,
+  DayClient,
+  DaySession,
   ErrorKind,
   Refusal,
-  SessionView,
   Snapshot,
 } from "./bindings";
 

@@ -5,19 +5,20 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import { api } from "../src/api";
 import { startApp, type AppHandle } from "../src/app";
-import { COMMANDS, EVENTS, type SessionView, type Snapshot } from "../src/bindings";
+import { COMMANDS, EVENTS, type DayClient, type DaySession, type Snapshot } from "../src/bindings";
 
 // vitest runs from ui/.
 const page = readFileSync(join(process.cwd(), "index.html"), "utf8");
 const body = page.slice(page.indexOf("<body>") + 6, page.indexOf("</body>"));
 
-const acme = { id: "c1", name: "Acme", color: "#3a8f7a" };
-const globex = { id: "c2", name: "Globex", color: "#c4572e" };
+const acme: DayClient = { id: "c1", name: "Acme", color: "#3a8f7a", archived: false, cap: null };
+const globex: DayClient = { id: "c2", name: "Globex", color: "#c4572e", archived: false, cap: null };
 
-function session(over: Partial<SessionView> = {}): SessionView {
+function session(over: Partial<DaySession> = {}): DaySession {
   return {
     id: "s1",
     number: 1,
+    client_id: acme.id,
     client: "Acme",
     color: acme.color,
     start: "2025-03-12T09:00:00+01:00",
@@ -25,7 +26,11 @@ function session(over: Partial<SessionView> = {}): SessionView {
     start_local: "09:00",
     end_local: null,
     duration_seconds: 83,
+    today_seconds: 83,
+    planned_seconds: null,
+    billable: true,
     note: "",
+    tags: [],
     ...over,
   };
 }
@@ -34,10 +39,15 @@ function snapshot(over: Partial<Snapshot> = {}): Snapshot {
   return {
     now: "2025-03-12T09:01:23+01:00",
     timezone: "Europe/Paris",
+    date: "2025-03-12",
     running: null,
     clients: [acme, globex],
+    archived_clients: [],
     today: [],
     today_seconds: 0,
+    week_first_day: "2025-03-10",
+    week_seconds: 0,
+    weekly_cap: null,
     ...over,
   };
 }
