@@ -138,6 +138,15 @@ impl Store {
         Ok(out)
     }
 
+    /// Copies the write-ahead log into the database and empties it. After a
+    /// large import the log holds the whole history: left there, the next
+    /// process to open the database would pay for it.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The data version SQLite bumps when another connection commits: a cheap
     /// "did anything change?" for front ends that poll.
     pub fn data_version(&self) -> Result<i64> {

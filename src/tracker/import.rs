@@ -65,10 +65,13 @@ impl Tracker {
             Ok(run.summary)
         };
         if request.dry_run {
-            self.store.rehearse(body)
-        } else {
-            self.store.write(body)
+            return self.store.rehearse(body);
         }
+        let summary = self.store.write(body)?;
+        if total > IMPORT_CACHE_FROM_BYTES && self.store.path().is_some() {
+            self.store.checkpoint()?;
+        }
+        Ok(summary)
     }
 }
 
