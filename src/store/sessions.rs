@@ -198,6 +198,24 @@ pub fn overlapping_sessions(
     Ok(out)
 }
 
+/// The first finished live session overlapping `[start, end)`, if any (the
+/// running one is not looked at): the import's check, once per entry.
+pub fn first_finished_overlapping(
+    conn: &Connection,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<Option<Session>> {
+    let lowest = start.timestamp().saturating_sub(max_session_seconds(conn)?);
+    let sql = format!("{} LIMIT 1", finished_sql());
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(
+            params![lowest, end.timestamp(), start.timestamp(), None::<String>],
+            session_from_row,
+        )
+        .optional()?)
+}
+
 /// Finished live sessions overlapping `[from, to)` (seconds), oldest first.
 /// Those that end after `from` started at most `max_seconds` before it: the
 /// index scan starts there, not at the history's beginning.

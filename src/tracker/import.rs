@@ -89,6 +89,8 @@ struct Run<'a> {
     now: DateTime<Utc>,
     currency: Currency,
     clients: HashMap<String, Slot>,
+    /// The running timer when the import began (imports never change it).
+    running: Option<Session>,
     /// Number of the first session this import wrote.
     first_number: Option<i64>,
     /// (file index, line) of each session this import wrote, by number - first.
@@ -113,6 +115,7 @@ impl<'a> Run<'a> {
             now,
             currency,
             clients: HashMap::new(),
+            running: store::running_session(conn)?,
             first_number: None,
             origins: Vec::new(),
             files: Vec::new(),
@@ -184,10 +187,12 @@ impl<'a> Run<'a> {
             self.summary.already_imported += 1;
             return Ok(());
         }
-        if let Some(other) = store::overlapping_sessions(self.conn, start, Some(end), None)?
-            .into_iter()
-            .next()
-        {
+        let other = match store::first_finished_overlapping(self.conn, start, end)? {
+            Some(other) => Some(other),
+            // An import never touches the running timer: read once.
+            None => self.running.as_ref().filter(|r| r.start < end).cloned(),
+        };
+        if let Some(other) = other {
             let with = self.overlap_with(&other);
             if self.request.on_overlap == OnOverlap::Stop && !self.request.dry_run {
                 return Err(Error::Import(ImportError::Overlap {
