@@ -141,6 +141,8 @@ pub enum Error {
     },
     Sqlite(rusqlite::Error),
     Io(std::io::Error),
+    /// An import stopped: the file, the line and what is wrong there.
+    Import(crate::import::ImportError),
 }
 
 /// A session another one collides with.
@@ -371,6 +373,7 @@ impl Error {
             Self::Database(_) | Self::Sqlite(_) => ErrorKind::Database,
             Self::Write { .. } | Self::OutputIsAFolder { .. } | Self::Io(_) => ErrorKind::Io,
             Self::Backup(e) => e.kind(),
+            Self::Import(error) => error.kind(),
         }
     }
 
@@ -543,6 +546,7 @@ impl Error {
             ),
             Self::Sqlite(error) => tr!(l, "error-sqlite", reason = error.to_string()),
             Self::Io(error) => tr!(l, "error-io", reason = error.to_string()),
+            Self::Import(error) => error.message(l),
         }
     }
 }
@@ -730,6 +734,12 @@ impl From<rusqlite::Error> for Error {
 impl From<std::io::Error> for Error {
     fn from(error: std::io::Error) -> Self {
         Self::Io(error)
+    }
+}
+
+impl From<crate::import::ImportError> for Error {
+    fn from(error: crate::import::ImportError) -> Self {
+        Self::Import(error)
     }
 }
 

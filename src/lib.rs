@@ -12,6 +12,7 @@ pub mod duration;
 pub mod error;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod money;
 pub mod notify;

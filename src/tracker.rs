@@ -17,10 +17,12 @@ use crate::when::{parse_instant, parse_past_instant};
 
 mod boundaries;
 mod clients;
+mod import;
 mod reader;
 mod sessions;
 mod timer;
 
+pub(crate) use boundaries::sessions_with_rest_days;
 pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
 pub use reader::{ReadTx, Reader, Reads};
@@ -121,6 +123,19 @@ impl Tracker {
             store::put_setting(conn, key, &canonical, now)?;
             Ok(canonical)
         })
+    }
+
+    /// Recomputes the figures kept per client × week from the sessions (they
+    /// are kept by the schema; this is for a database edited by hand).
+    /// Returns how many rows there are.
+    pub fn rebuild_session_buckets(&mut self) -> Result<i64> {
+        self.store.write(store::rebuild_session_buckets)
+    }
+
+    /// How many rows of the kept figures differ from a recount of the
+    /// sessions (a full scan): 0 when they are right.
+    pub fn session_buckets_mismatches(&mut self) -> Result<i64> {
+        self.store.read(store::session_buckets_mismatches)
     }
 
     /// Parses a TIME argument in the configured zone (any instant).

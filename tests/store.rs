@@ -151,3 +151,61 @@ fn pragmas_are_set() {
         .unwrap();
     assert_eq!(mode, "wal");
 }
+
+#[test]
+fn a_version_2_database_with_data_gets_its_bounds_and_day_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite3");
+    {
+        // Schema 2 (the release before imports) with a long session, a
+        // non-billable one, a deleted one and a running one.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(MIGRATIONS[1]).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO clients (id, name, name_key, rate_minor, currency, color, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000001', 'Acme', 'acme', 4550, 'EUR', '#3b82f6', 1795132800, 1795132800);
+             INSERT INTO sessions (id, client_id, start_at, end_at, billable, source, rate_minor, currency, zone, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000002', '0190a000-0000-7000-8000-000000000001',
+                     1795600000, 1795690000, 1, 'manual', 4550, 'EUR', 'Europe/Paris', 1795600000, 1795690000),
+                    ('0190a000-0000-7000-8000-000000000003', '0190a000-0000-7000-8000-000000000001',
+                     1795700000, 1795701800, 0, 'timer', 4550, 'EUR', 'Europe/Paris', 1795700000, 1795701800);
+             INSERT INTO sessions (id, client_id, start_at, end_at, billable, source, rate_minor, currency, zone, deleted_at, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000004', '0190a000-0000-7000-8000-000000000001',
+                     1795710000, 1795719000, 1, 'timer', 4550, 'EUR', 'Europe/Paris', 1795720000, 1795710000, 1795720000);
+             INSERT INTO sessions (id, client_id, start_at, end_at, billable, source, rate_minor, currency, zone, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000005', '0190a000-0000-7000-8000-000000000001',
+                     1795784400, NULL, 1, 'timer', 4550, 'EUR', 'Europe/Paris', 1795784400, 1795784400);
+             INSERT INTO settings (key, value, updated_at) VALUES ('timezone', 'Europe/Paris', 1795132800);",
+        )
+        .unwrap();
+    }
+    let mut tracker = Tracker::open(&path, Arc::new(FixedClock::new(now()))).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let longest: i64 = conn
+        .query_row("SELECT max_seconds FROM session_bounds", [], |r| r.get(0))
+        .unwrap();
+    // The 25 h session is the longest: windows reach back that far.
+    assert_eq!(longest, 90_000);
+    assert_eq!(tracker.session_buckets_mismatches().unwrap(), 0);
+    // Whole-history totals: 25 h billable + 30 min not + the running timer up to now.
+    let totals = gardefou::report::totals_report(&mut tracker, None, None).unwrap();
+    let running = now().timestamp() - 1795784400;
+    assert_eq!(totals.total_seconds, 90_000 + 1800 + running);
+    assert_eq!(totals.billable_seconds, 90_000 + running);
+    assert_eq!(
+        totals.clients[0].amount_minor,
+        gardefou::money::amount_for(90_000, 4550) + gardefou::money::amount_for(running, 4550)
+    );
+    // The long session still shows in a window it reaches into, and blocks an overlap.
+    let log = tracker
+        .log(
+            Some("2026-11-25".parse().unwrap()),
+            Some("2026-11-25".parse().unwrap()),
+            None,
+        )
+        .unwrap();
+    assert!(log.iter().any(|s| s.number == 1), "{log:?}");
+    assert_eq!(tracker.clients_by_recent_use().unwrap()[0].name, "Acme");
+}

@@ -144,3 +144,42 @@ cli-hint-restore-backup = the automatic backups are listed by `gardefou backup -
 cli-hint-force = add --force to replace it; the replaced database is kept beside it
 cli-warning-backup = warning: today's automatic backup was not written: { $reason }
 cli-hint-other-backup = choose another backup: `gardefou backup --list`
+# gardefou import
+cli-import-progress = importing
+cli-import-done = { $sessions ->
+    [one] Imported 1 session, { $from } – { $to }, { $hours }.
+   *[other] Imported { $sessions } sessions, { $from } – { $to }, { $hours }.
+}
+cli-import-nothing = Nothing new to import.
+cli-import-dry-run = { $sessions ->
+    [one] Dry run, nothing was written: 1 session would be imported, { $from } – { $to }, { $hours }.
+   *[other] Dry run, nothing was written: { $sessions } sessions would be imported, { $from } – { $to }, { $hours }.
+}
+cli-import-dry-run-nothing = Dry run, nothing was written: nothing new would be imported.
+cli-import-client = { $sessions ->
+    [one] { $name }: 1 session, { $hours }
+   *[other] { $name }: { $sessions } sessions, { $hours }
+}
+cli-import-client-new = { $sessions ->
+    [one] { $name } (new client): 1 session, { $hours }
+   *[other] { $name } (new client): { $sessions } sessions, { $hours }
+}
+cli-import-client-new-rate = { $sessions ->
+    [one] { $name } (new client, { $rate }/h): 1 session, { $hours }
+   *[other] { $name } (new client, { $rate }/h): { $sessions } sessions, { $hours }
+}
+cli-import-already = { $count ->
+    [one] 1 entry was already imported before: not added again.
+   *[other] { $count } entries were already imported before: not added again.
+}
+cli-import-left-out = { $count ->
+    [one] 1 entry left out:
+   *[other] { $count } entries left out:
+}
+cli-import-skip-zero = { $file } line { $line }: { $client } { $start }, zero length
+cli-import-skip-running = { $file } line { $line }: { $client } { $start }, still running; stop it there and export again
+cli-import-skip-overlap-stored = { $file } line { $line }: { $client } { $start }, overlaps session { $number } ({ $other }, { $other_start })
+cli-import-skip-overlap-imported = { $file } line { $line }: { $client } { $start }, overlaps the entry on line { $other_line }
+cli-import-would-stop = With overlaps the import stops and writes nothing; add --on-overlap skip to import the rest.
+cli-hint-import-skip = add --on-overlap skip to import the rest and list the overlaps
+cli-rebuild-totals = Recounted the figures kept per client and week from the sessions ({ $rows } rows).

@@ -110,3 +110,23 @@ backup-would-replace = { $path } holds { $clients ->
        *[other] { $sessions } sessions
     }; restoring would replace them (they would be kept in a copy beside it)
 backup-current-unreadable = the current database cannot be read ({ $problem }); restoring would replace it (it would be kept beside it)
+# Imports: each names the file and the line; nothing was written.
+import-io = { $path } cannot be read: { $reason }
+import-nothing-csv = { $path } holds no { $format } export (no .csv file in it)
+import-nothing-watson = { $path } holds no Watson data (no file named frames in it)
+import-nothing-timewarrior = { $path } holds no Timewarrior data (no data/YYYY-MM.data file in it)
+import-missing-column = { $file }: the header has no column '{ $column }'; is this a { $format } export?
+import-bad-date = { $file }, line { $line }: { $column } '{ $value }' is not a date
+import-bad-time = { $file }, line { $line }: { $column } '{ $value }' is not a time of day
+import-bad-duration = { $file }, line { $line }: { $column } '{ $value }' is not a duration
+import-bad-amount = { $file }, line { $line }: { $column } '{ $value }' is not an amount
+import-bad-timestamp = { $file }, line { $line }: { $column } '{ $value }' is not a timestamp
+import-bad-local-time = { $file }, line { $line }: { $column } '{ $value }' does not exist in this time zone (the clocks jump forward then)
+import-bad-currency = { $file }, line { $line }: { $column } '{ $value }' is not a currency code
+import-bad-flag = { $file }, line { $line }: { $column } '{ $value }' is neither yes nor no
+import-bad-syntax = { $file }, line { $line }: this line cannot be read
+import-bad-encoding = { $file }, line { $line }: this line is not UTF-8 text
+import-end-before-start = { $file }, line { $line }: the entry ends ({ $end }) before it starts ({ $start })
+import-rejected = { $file }, line { $line }: { $reason }
+import-overlap-stored = { $file }, line { $line }: the entry { $start } – { $end } overlaps session { $number } ({ $client }, started { $other }); nothing was imported
+import-overlap-imported = { $file }, line { $line }: the entry { $start } – { $end } overlaps the entry on line { $other_line } of { $other_file }; nothing was imported

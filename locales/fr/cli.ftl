@@ -142,3 +142,42 @@ cli-hint-restore-backup = les sauvegardes automatiques sont listées par `gardef
 cli-hint-force = ajoutez --force pour la remplacer ; la base remplacée est gardée à côté
 cli-warning-backup = attention : la sauvegarde automatique du jour n’a pas été écrite : { $reason }
 cli-hint-other-backup = choisissez une autre sauvegarde : `gardefou backup --list`
+# gardefou import
+cli-import-progress = import
+cli-import-done = { $sessions ->
+    [one] 1 séance importée, du { $from } au { $to }, { $hours }.
+   *[other] { $sessions } séances importées, du { $from } au { $to }, { $hours }.
+}
+cli-import-nothing = Rien de nouveau à importer.
+cli-import-dry-run = { $sessions ->
+    [one] Simulation, rien n’a été écrit : 1 séance serait importée, du { $from } au { $to }, { $hours }.
+   *[other] Simulation, rien n’a été écrit : { $sessions } séances seraient importées, du { $from } au { $to }, { $hours }.
+}
+cli-import-dry-run-nothing = Simulation, rien n’a été écrit : rien de nouveau ne serait importé.
+cli-import-client = { $sessions ->
+    [one] { $name } : 1 séance, { $hours }
+   *[other] { $name } : { $sessions } séances, { $hours }
+}
+cli-import-client-new = { $sessions ->
+    [one] { $name } (nouveau client) : 1 séance, { $hours }
+   *[other] { $name } (nouveau client) : { $sessions } séances, { $hours }
+}
+cli-import-client-new-rate = { $sessions ->
+    [one] { $name } (nouveau client, { $rate }/h) : 1 séance, { $hours }
+   *[other] { $name } (nouveau client, { $rate }/h) : { $sessions } séances, { $hours }
+}
+cli-import-already = { $count ->
+    [one] 1 entrée avait déjà été importée : elle n’est pas ajoutée une seconde fois.
+   *[other] { $count } entrées avaient déjà été importées : elles ne sont pas ajoutées une seconde fois.
+}
+cli-import-left-out = { $count ->
+    [one] 1 entrée laissée de côté :
+   *[other] { $count } entrées laissées de côté :
+}
+cli-import-skip-zero = { $file }, ligne { $line } : { $client } { $start }, durée nulle
+cli-import-skip-running = { $file }, ligne { $line } : { $client } { $start }, toujours en cours ; arrêtez-la là-bas puis exportez de nouveau
+cli-import-skip-overlap-stored = { $file }, ligne { $line } : { $client } { $start }, chevauche la séance { $number } ({ $other }, { $other_start })
+cli-import-skip-overlap-imported = { $file }, ligne { $line } : { $client } { $start }, chevauche l’entrée de la ligne { $other_line }
+cli-import-would-stop = Avec des chevauchements, l’import s’arrête sans rien écrire ; ajoutez --on-overlap skip pour importer le reste.
+cli-hint-import-skip = ajoutez --on-overlap skip pour importer le reste et lister les chevauchements
+cli-rebuild-totals = Chiffres par client et par semaine recalculés à partir des séances ({ $rows } lignes).

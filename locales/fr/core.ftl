@@ -110,3 +110,23 @@ backup-would-replace = { $path } contient { $clients ->
        *[other] { $sessions } sessions
     } ; la restauration les remplacerait (une copie serait gardée à côté)
 backup-current-unreadable = la base actuelle est illisible ({ $problem }) ; la restauration la remplacerait (elle serait gardée à côté)
+# Imports : chaque message nomme le fichier et la ligne ; rien n’a été écrit.
+import-io = impossible de lire { $path } : { $reason }
+import-nothing-csv = { $path } ne contient aucun export { $format } (aucun fichier .csv)
+import-nothing-watson = { $path } ne contient aucune donnée Watson (aucun fichier nommé frames)
+import-nothing-timewarrior = { $path } ne contient aucune donnée Timewarrior (aucun fichier data/AAAA-MM.data)
+import-missing-column = { $file } : l’en-tête n’a pas de colonne « { $column } » ; s’agit-il bien d’un export { $format } ?
+import-bad-date = { $file }, ligne { $line } : { $column } « { $value } » n’est pas une date
+import-bad-time = { $file }, ligne { $line } : { $column } « { $value } » n’est pas une heure
+import-bad-duration = { $file }, ligne { $line } : { $column } « { $value } » n’est pas une durée
+import-bad-amount = { $file }, ligne { $line } : { $column } « { $value } » n’est pas un montant
+import-bad-timestamp = { $file }, ligne { $line } : { $column } « { $value } » n’est pas un horodatage
+import-bad-local-time = { $file }, ligne { $line } : { $column } « { $value } » n’existe pas dans ce fuseau (on avance l’heure à ce moment-là)
+import-bad-currency = { $file }, ligne { $line } : { $column } « { $value } » n’est pas un code de devise
+import-bad-flag = { $file }, ligne { $line } : { $column } « { $value } » n’est ni oui ni non
+import-bad-syntax = { $file }, ligne { $line } : cette ligne est illisible
+import-bad-encoding = { $file }, ligne { $line } : cette ligne n’est pas du texte UTF-8
+import-end-before-start = { $file }, ligne { $line } : l’entrée se termine ({ $end }) avant de commencer ({ $start })
+import-rejected = { $file }, ligne { $line } : { $reason }
+import-overlap-stored = { $file }, ligne { $line } : l’entrée { $start } – { $end } chevauche la séance { $number } ({ $client }, commencée { $other }) ; rien n’a été importé
+import-overlap-imported = { $file }, ligne { $line } : l’entrée { $start } – { $end } chevauche l’entrée de la ligne { $other_line } de { $other_file } ; rien n’a été importé

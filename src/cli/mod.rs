@@ -7,6 +7,7 @@ mod boundaries;
 mod clients;
 mod errors;
 mod export;
+mod import;
 mod output;
 mod report;
 mod report_text;
@@ -85,6 +86,11 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Put a backup back (checked first; the replaced database is kept).
     Restore(backup::RestoreArgs),
+    /// Import history from Toggl, Clockify, Watson or Timewarrior.
+    Import(import::ImportArgs),
+    /// Recount the per-day figures kept for reports from the sessions
+    /// (they are kept automatically; for a database edited by hand).
+    RebuildTotals,
 }
 
 /// What every command gets: the core, the output mode and the language.
@@ -182,6 +188,8 @@ fn run_command(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Overrides(args) => boundaries::overrides(ctx, args),
         Command::Report(command) => report::run(ctx, command),
         Command::Export(command) => export::run(ctx, command),
+        Command::Import(args) => import::run(ctx, args),
+        Command::RebuildTotals => import::rebuild_totals(ctx),
     }
 }
 

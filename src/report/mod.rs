@@ -50,7 +50,7 @@ fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result<WeekReport
     let week = windows.week;
     let (clients, sessions, overrides, alerts) = (
         store::list_clients(conn)?,
-        store::sessions_in_range(conn, from, windows.all.1, None)?,
+        crate::tracker::sessions_with_rest_days(conn, windows.all, from, settings)?,
         store::overrides_in_range(conn, week.0, week.1)?,
         store::alerts_in_range(conn, week.0, week.1)?,
     );

@@ -68,6 +68,29 @@ impl TotalsAccumulator {
         entry.3.add(session.currency, slice.amount_minor);
     }
 
+    /// Adds figures kept per bucket (whole sessions).
+    fn add_bucket(&mut self, days: &store::BucketFigures) {
+        let entry = self.per_client.entry(days.client_id).or_default();
+        entry.0 = entry.0.saturating_add_signed(days.sessions);
+        entry.1 += days.seconds;
+        entry.2 += days.billable_seconds;
+        entry.3.add(days.currency, days.amount_minor);
+    }
+
+    /// Takes out a whole finished session that `add_bucket` counted.
+    fn remove_whole(&mut self, session: &Session) {
+        let whole = Slice::of(
+            session,
+            (session.start, session.end_or(session.start)),
+            session.start,
+        );
+        let entry = self.per_client.entry(session.client_id).or_default();
+        entry.0 = entry.0.saturating_sub(1);
+        entry.1 -= whole.seconds;
+        entry.2 -= whole.billable_seconds;
+        entry.3.add(session.currency, -whole.amount_minor);
+    }
+
     /// The clients with time, by name.
     pub fn finish(self, clients: &[Client]) -> Vec<ClientTotals> {
         let mut out: Vec<ClientTotals> = clients
@@ -113,11 +136,7 @@ fn totals_report_in(
         return Err(Error::RangeReversed { from: first, to });
     }
     let window = dates_range(first, to, tz);
-    let mut accumulator = TotalsAccumulator::default();
-    store::for_each_session_in_range(conn, window.0, window.1, None, |s| {
-        accumulator.add(&s, window, now);
-        Ok(())
-    })?;
+    let accumulator = accumulate(conn, window, now)?;
     let clients = store::list_clients(conn)?;
     let clients = accumulator.finish(&clients);
     let mut amounts = Amounts::default();
@@ -133,4 +152,58 @@ fn totals_report_in(
         amounts,
         clients,
     })
+}
+
+/// Adds up the window: whole buckets (UTC weeks) inside it from `session_buckets`, the
+/// sessions at its edges one by one (both bounded on the index), the running
+/// session last. The figures are the same as adding every session up.
+pub fn accumulate(
+    conn: &rusqlite::Connection,
+    window: (DateTime<Utc>, DateTime<Utc>),
+    now: DateTime<Utc>,
+) -> Result<TotalsAccumulator> {
+    let mut acc = TotalsAccumulator::default();
+    let bucket = store::BUCKET_SECONDS;
+    let (from, to) = (window.0.timestamp(), window.1.timestamp());
+    let (first_bucket, end_bucket) = (
+        from.div_euclid(bucket) + i64::from(from.rem_euclid(bucket) != 0),
+        to.div_euclid(bucket),
+    );
+    if first_bucket >= end_bucket {
+        store::for_each_session_in_range(conn, window.0, window.1, None, |s| {
+            acc.add(&s, window, now);
+            Ok(())
+        })?;
+        return Ok(acc);
+    }
+    let instant = crate::store::columns::instant;
+    let (buckets_from, buckets_to) = (instant(first_bucket * bucket), instant(end_bucket * bucket));
+    let longest = store::max_session_seconds(conn)?;
+    for figures in store::sum_session_buckets(conn, first_bucket, end_bucket)? {
+        acc.add_bucket(&figures);
+    }
+    // Before the whole buckets: sessions that start in the window, or earlier and reach into it.
+    let reach = instant(from.saturating_sub(longest));
+    store::for_each_finished_starting_in(conn, reach.min(buckets_from), buckets_from, |s| {
+        acc.add(&s, window, now);
+        Ok(())
+    })?;
+    // After them, up to the window's end.
+    store::for_each_finished_starting_in(conn, buckets_to, window.1, |s| {
+        acc.add(&s, window, now);
+        Ok(())
+    })?;
+    // Sessions of the whole buckets that run past the window's end count only up to it.
+    let late = instant(to.saturating_sub(longest)).max(buckets_from);
+    store::for_each_finished_starting_in(conn, late, buckets_to, |s| {
+        if s.end.is_some_and(|e| e > window.1) {
+            acc.remove_whole(&s);
+            acc.add(&s, window, now);
+        }
+        Ok(())
+    })?;
+    if let Some(running) = store::running_session(conn)? {
+        acc.add(&running, window, now);
+    }
+    Ok(acc)
 }

@@ -96,17 +96,30 @@ pub fn list_clients(conn: &Connection) -> Result<Vec<Client>> {
 }
 
 /// Active clients, most recently used first (then by name): the tray's order.
+/// A client's last start is its running session's, else the latest among its
+/// finished sessions of the last week `session_buckets` knows for it: a range of
+/// one week on `sessions_by_start`, never the whole history.
 pub fn clients_by_recent_use(conn: &Connection) -> Result<Vec<Client>> {
-    let sql = format!(
-        "SELECT {CLIENT_COLUMNS} FROM clients c
-         LEFT JOIN (SELECT client_id, max(start_at) AS last_start FROM sessions
-                    WHERE deleted_at IS NULL GROUP BY client_id) s ON s.client_id = c.id
-         WHERE c.archived = 0
-         ORDER BY s.last_start IS NULL, s.last_start DESC, c.name_key"
-    );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare(&recent_use_sql())?;
     let rows = stmt.query_map([], client_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn recent_use_sql() -> String {
+    format!(
+        "SELECT {CLIENT_COLUMNS} FROM (
+           SELECT c.*, coalesce(
+             (SELECT r.start_at FROM sessions r
+              WHERE (r.end_at IS NULL) = 1 AND r.end_at IS NULL AND r.deleted_at IS NULL
+                AND r.client_id = c.id),
+             (SELECT max(f.start_at) FROM sessions f
+              WHERE f.deleted_at IS NULL AND f.end_at IS NOT NULL AND f.client_id = c.id
+                AND f.start_at >= (SELECT max(d.bucket) FROM session_buckets d WHERE d.client_id = c.id) * 604800
+                AND f.start_at < ((SELECT max(d.bucket) FROM session_buckets d WHERE d.client_id = c.id) + 1) * 604800)
+           ) AS last_start
+           FROM clients c WHERE c.archived = 0)
+         ORDER BY last_start IS NULL, last_start DESC, name_key"
+    )
 }
 
 pub fn count_clients(conn: &Connection) -> Result<i64> {

@@ -89,6 +89,112 @@ pub const MIGRATIONS: &[&str] = &[
         seen_at      INTEGER NOT NULL
     );
     "#,
+    // 3: imports and bounded range queries. A fingerprint per imported entry
+    // (a re-import adds nothing); the longest finished session ever stored, so
+    // that a range query can start its index scan at `from - max_seconds`
+    // instead of at the first session of the history.
+    r#"
+    CREATE TABLE import_fingerprints (
+        hash         INTEGER PRIMARY KEY NOT NULL        -- FNV-1a of (source, start, end, client, note)
+    );
+    CREATE TABLE session_bounds (
+        id           INTEGER PRIMARY KEY CHECK (id = 1),
+        max_seconds  INTEGER NOT NULL CHECK (max_seconds >= 0)
+    );
+    INSERT INTO session_bounds (id, max_seconds)
+        SELECT 1, coalesce(max(end_at - start_at), 0) FROM sessions WHERE end_at IS NOT NULL;
+    -- Kept by the schema itself, whatever code writes: it only ever grows.
+    CREATE TRIGGER sessions_bound_on_insert AFTER INSERT ON sessions
+        WHEN NEW.end_at IS NOT NULL
+    BEGIN
+        UPDATE session_bounds SET max_seconds = NEW.end_at - NEW.start_at
+            WHERE id = 1 AND max_seconds < NEW.end_at - NEW.start_at;
+    END;
+    CREATE TRIGGER sessions_bound_on_update AFTER UPDATE OF start_at, end_at ON sessions
+        WHEN NEW.end_at IS NOT NULL
+    BEGIN
+        UPDATE session_bounds SET max_seconds = NEW.end_at - NEW.start_at
+            WHERE id = 1 AND max_seconds < NEW.end_at - NEW.start_at;
+    END;
+    "#,
+    // 4: figures per client × day of the start (UTC day: `start_at / 604800`),
+    // per currency, of every finished live session: whole-history totals add
+    // up days, not sessions. Kept by the schema's triggers in the writing
+    // transaction, whatever code writes; UTC days do not move when the
+    // `timezone` setting changes. `store::rebuild_session_buckets` recomputes them.
+    r#"
+    CREATE TABLE session_buckets (
+        client_id         TEXT NOT NULL,
+        bucket            INTEGER NOT NULL,      -- start_at / 604800: the UTC week of the start
+        currency          TEXT NOT NULL,
+        sessions          INTEGER NOT NULL,
+        seconds           INTEGER NOT NULL,
+        billable_seconds  INTEGER NOT NULL,
+        amount_minor      INTEGER NOT NULL,
+        PRIMARY KEY (client_id, bucket, currency)
+    ) WITHOUT ROWID;
+    INSERT INTO session_buckets
+        SELECT client_id, start_at / 604800, currency, count(*), sum(end_at - start_at),
+               sum(CASE WHEN billable THEN end_at - start_at ELSE 0 END),
+               sum(CASE WHEN billable THEN ((end_at - start_at) * rate_minor + 1800) / 3600 ELSE 0 END)
+        FROM sessions WHERE end_at IS NOT NULL AND deleted_at IS NULL
+        GROUP BY 1, 2, 3;
+    CREATE TRIGGER session_buckets_on_insert AFTER INSERT ON sessions
+        WHEN NEW.end_at IS NOT NULL AND NEW.deleted_at IS NULL
+    BEGIN
+        INSERT INTO session_buckets VALUES (
+            NEW.client_id, NEW.start_at / 604800, NEW.currency, 1, NEW.end_at - NEW.start_at,
+            CASE WHEN NEW.billable THEN NEW.end_at - NEW.start_at ELSE 0 END,
+            CASE WHEN NEW.billable THEN ((NEW.end_at - NEW.start_at) * NEW.rate_minor + 1800) / 3600 ELSE 0 END)
+        ON CONFLICT (client_id, bucket, currency) DO UPDATE SET
+            sessions = sessions + 1, seconds = seconds + excluded.seconds,
+            billable_seconds = billable_seconds + excluded.billable_seconds,
+            amount_minor = amount_minor + excluded.amount_minor;
+    END;
+    CREATE TRIGGER session_buckets_on_update_old
+        AFTER UPDATE OF client_id, start_at, end_at, billable, rate_minor, currency, deleted_at ON sessions
+        WHEN OLD.end_at IS NOT NULL AND OLD.deleted_at IS NULL
+    BEGIN
+        UPDATE session_buckets SET
+            sessions = sessions - 1, seconds = seconds - (OLD.end_at - OLD.start_at),
+            billable_seconds = billable_seconds - CASE WHEN OLD.billable THEN OLD.end_at - OLD.start_at ELSE 0 END,
+            amount_minor = amount_minor - CASE WHEN OLD.billable THEN ((OLD.end_at - OLD.start_at) * OLD.rate_minor + 1800) / 3600 ELSE 0 END
+        WHERE client_id = OLD.client_id AND bucket = OLD.start_at / 604800 AND currency = OLD.currency;
+        DELETE FROM session_buckets
+        WHERE client_id = OLD.client_id AND bucket = OLD.start_at / 604800 AND currency = OLD.currency AND sessions = 0;
+    END;
+    CREATE TRIGGER session_buckets_on_update_new
+        AFTER UPDATE OF client_id, start_at, end_at, billable, rate_minor, currency, deleted_at ON sessions
+        WHEN NEW.end_at IS NOT NULL AND NEW.deleted_at IS NULL
+    BEGIN
+        INSERT INTO session_buckets VALUES (
+            NEW.client_id, NEW.start_at / 604800, NEW.currency, 1, NEW.end_at - NEW.start_at,
+            CASE WHEN NEW.billable THEN NEW.end_at - NEW.start_at ELSE 0 END,
+            CASE WHEN NEW.billable THEN ((NEW.end_at - NEW.start_at) * NEW.rate_minor + 1800) / 3600 ELSE 0 END)
+        ON CONFLICT (client_id, bucket, currency) DO UPDATE SET
+            sessions = sessions + 1, seconds = seconds + excluded.seconds,
+            billable_seconds = billable_seconds + excluded.billable_seconds,
+            amount_minor = amount_minor + excluded.amount_minor;
+    END;
+    CREATE TRIGGER session_buckets_on_delete AFTER DELETE ON sessions
+        WHEN OLD.end_at IS NOT NULL AND OLD.deleted_at IS NULL
+    BEGIN
+        UPDATE session_buckets SET
+            sessions = sessions - 1, seconds = seconds - (OLD.end_at - OLD.start_at),
+            billable_seconds = billable_seconds - CASE WHEN OLD.billable THEN OLD.end_at - OLD.start_at ELSE 0 END,
+            amount_minor = amount_minor - CASE WHEN OLD.billable THEN ((OLD.end_at - OLD.start_at) * OLD.rate_minor + 1800) / 3600 ELSE 0 END
+        WHERE client_id = OLD.client_id AND bucket = OLD.start_at / 604800 AND currency = OLD.currency;
+        DELETE FROM session_buckets
+        WHERE client_id = OLD.client_id AND bucket = OLD.start_at / 604800 AND currency = OLD.currency AND sessions = 0;
+    END;
+    "#,
+    // 5: without the per-client index. Each session paid ~50 bytes for it
+    // (a 36-character id and the start); the last use of a client now comes
+    // from `session_buckets` and one week of `sessions_by_start`, and a client
+    // filter reads the window's range of `sessions_by_start`.
+    r#"
+    DROP INDEX sessions_by_client;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

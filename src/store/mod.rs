@@ -7,6 +7,8 @@ mod check;
 mod clients;
 mod migrations;
 mod overrides;
+mod plans;
+mod session_buckets;
 mod sessions;
 mod settings;
 
@@ -24,6 +26,8 @@ pub use check::{check_signature, write_error};
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
+pub use plans::{QueryPlan, hot_query_plans};
+pub use session_buckets::*;
 pub use sessions::*;
 pub use settings::*;
 
@@ -167,6 +171,26 @@ impl Store {
             (Err(e), Some(path)) => Err(check::storage_error(path, e)),
             (result, _) => result,
         }
+    }
+
+    /// Runs `f` exactly like [`Store::write`], then rolls everything back: a
+    /// dry run sees what the write would do and leaves the database as it was.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.rollback()?;
+        Ok(out)
+    }
+
+    /// Copies the write-ahead log into the database and empties it. After a
+    /// large import the log holds the whole history: left there, the next
+    /// process to open the database would pay for it.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// The data version SQLite bumps when another connection commits: a cheap

@@ -46,11 +46,12 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
 
 /// Inserts a session; returns its local number.
 pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO sessions (id, client_id, start_at, end_at, billable, note, tags, source, rate_minor,
                                currency, zone, planned_seconds, deleted_at, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14)",
-        params![
+    )?
+    .execute(params![
             s.id.to_string(),
             s.client_id.to_string(),
             s.start.timestamp(),
@@ -65,8 +66,7 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
             s.planned_seconds,
             s.created_at.timestamp(),
             s.updated_at.timestamp(),
-        ],
-    )
+        ])
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => {
             Error::AlreadyRunning
@@ -78,11 +78,12 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
 
 /// Rewrites every editable field of a stored session.
 pub fn update_session(conn: &Connection, s: &Session) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE sessions SET client_id = ?2, start_at = ?3, end_at = ?4, billable = ?5, note = ?6, tags = ?7,
                 source = ?8, rate_minor = ?9, currency = ?10, planned_seconds = ?11, updated_at = ?12
          WHERE id = ?1",
-        params![
+    )?
+    .execute(params![
             s.id.to_string(),
             s.client_id.to_string(),
             s.start.timestamp(),
@@ -95,8 +96,7 @@ pub fn update_session(conn: &Connection, s: &Session) -> Result<()> {
             s.currency.code(),
             s.planned_seconds,
             s.updated_at.timestamp(),
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
@@ -117,13 +117,44 @@ pub fn set_session_deleted(
     Ok(())
 }
 
-/// The running session, if any.
+/// The running session, if any. `(end_at IS NULL) = 1` is the key of the
+/// `sessions_one_running` index: without it SQLite walks every session.
 pub fn running_session(conn: &Connection) -> Result<Option<Session>> {
-    let sql = format!(
-        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE s.end_at IS NULL AND s.deleted_at IS NULL"
-    );
-    Ok(conn.query_row(&sql, [], session_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&running_sql())?
+        .query_row([], session_from_row)
+        .optional()?)
 }
+
+pub(super) fn running_sql() -> String {
+    format!("SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE {RUNNING}")
+}
+
+pub(super) fn finished_sql() -> String {
+    format!(
+        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+         WHERE {FINISHED_STARTING_IN} AND (?4 IS NULL OR s.client_id = ?4)
+         ORDER BY s.start_at, s.seq"
+    )
+}
+
+pub(super) fn finished_starting_sql() -> String {
+    format!(
+        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+         WHERE {FINISHED_STARTING_IN} ORDER BY s.start_at, s.seq"
+    )
+}
+
+pub(super) const FINGERPRINT_SQL: &str = "SELECT 1 FROM import_fingerprints WHERE hash = ?1";
+pub(super) const BOUNDS_SQL: &str = "SELECT max_seconds FROM session_bounds WHERE id = 1";
+
+/// The condition that finds the running session through its index.
+const RUNNING: &str = "(s.end_at IS NULL) = 1 AND s.end_at IS NULL AND s.deleted_at IS NULL";
+
+/// Finished live sessions that start in `[?1, ?2)` and end after `?3`: a
+/// range of the `sessions_by_start` index, bounded on both sides.
+const FINISHED_STARTING_IN: &str =
+    "s.deleted_at IS NULL AND s.start_at >= ?1 AND s.start_at < ?2 AND s.end_at > ?3";
 
 pub fn session_by_number(conn: &Connection, number: i64) -> Result<Option<Session>> {
     let sql = format!("SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE s.seq = ?1");
@@ -150,24 +181,102 @@ pub fn overlapping_sessions(
     end: Option<DateTime<Utc>>,
     except: Option<Uuid>,
 ) -> Result<Vec<Session>> {
-    let sql = format!(
-        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-         WHERE s.deleted_at IS NULL
-           AND (?2 IS NULL OR s.start_at < ?2)
-           AND (s.end_at IS NULL OR s.end_at > ?1)
-           AND s.id IS NOT ?3
-         ORDER BY s.start_at"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(
-        params![
-            start.timestamp(),
-            end.map(|e| e.timestamp()),
-            except.map(|u| u.to_string())
-        ],
-        session_from_row,
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let end_at = end.map_or(i64::MAX, |e| e.timestamp());
+    let mut out = Vec::new();
+    for_each_finished(conn, start.timestamp(), end_at, None, |s| {
+        if Some(s.id) != except {
+            out.push(s);
+        }
+        Ok(())
+    })?;
+    if let Some(running) = running_session(conn)?
+        && Some(running.id) != except
+        && running.start.timestamp() < end_at
+    {
+        out.push(running);
+    }
+    Ok(out)
+}
+
+/// The first finished live session overlapping `[start, end)`, if any (the
+/// running one is not looked at): the import's check, once per entry.
+pub fn first_finished_overlapping(
+    conn: &Connection,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<Option<Session>> {
+    let lowest = start.timestamp().saturating_sub(max_session_seconds(conn)?);
+    let sql = format!("{} LIMIT 1", finished_sql());
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(
+            params![lowest, end.timestamp(), start.timestamp(), None::<String>],
+            session_from_row,
+        )
+        .optional()?)
+}
+
+/// Finished live sessions overlapping `[from, to)` (seconds), oldest first.
+/// Those that end after `from` started at most `max_seconds` before it: the
+/// index scan starts there, not at the history's beginning.
+fn for_each_finished(
+    conn: &Connection,
+    from: i64,
+    to: i64,
+    client: Option<Uuid>,
+    mut visit: impl FnMut(Session) -> Result<()>,
+) -> Result<()> {
+    let lowest = from.saturating_sub(max_session_seconds(conn)?);
+    let mut stmt = conn.prepare_cached(&finished_sql())?;
+    let mut rows = stmt.query(params![lowest, to, from, client.map(|u| u.to_string())])?;
+    while let Some(row) = rows.next()? {
+        visit(session_from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// Finished live sessions that start in `[from, to)`, oldest first (both
+/// bounds on the index): for figures kept per start day, the edges.
+pub fn for_each_finished_starting_in(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    visit: impl FnMut(Session) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&finished_starting_sql())?;
+    let mut rows = stmt.query(params![from.timestamp(), to.timestamp(), i64::MIN])?;
+    let mut visit = visit;
+    while let Some(row) = rows.next()? {
+        visit(session_from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// The longest finished session ever stored (kept by the schema's triggers):
+/// a finished session overlapping an instant started at most this long before it.
+pub fn max_session_seconds(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(BOUNDS_SQL)?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or(i64::MAX / 4))
+}
+
+/// Records an imported entry's fingerprint; `false` when it was already there.
+pub fn insert_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("INSERT OR IGNORE INTO import_fingerprints (hash) VALUES (?1)")?
+        .execute([hash])?
+        == 1)
+}
+
+/// Whether an entry with this fingerprint was imported before.
+pub fn has_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(FINGERPRINT_SQL)?
+        .query_row([hash], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Live sessions overlapping `[from, to)`, oldest first, optionally for one client.
@@ -186,7 +295,8 @@ pub fn sessions_in_range(
 }
 
 /// Streams live sessions overlapping `[from, to)`, oldest first, without
-/// holding them all in memory.
+/// holding them all in memory. The running session, if any, comes last: it
+/// starts after every finished session ends (no overlaps).
 pub fn for_each_session_in_range(
     conn: &Connection,
     from: DateTime<Utc>,
@@ -194,20 +304,12 @@ pub fn for_each_session_in_range(
     client: Option<Uuid>,
     mut visit: impl FnMut(Session) -> Result<()>,
 ) -> Result<()> {
-    let sql = format!(
-        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
-         WHERE s.deleted_at IS NULL AND s.start_at < ?2 AND (s.end_at IS NULL OR s.end_at > ?1)
-           AND (?3 IS NULL OR s.client_id = ?3)
-         ORDER BY s.start_at, s.seq"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![
-        from.timestamp(),
-        to.timestamp(),
-        client.map(|u| u.to_string())
-    ])?;
-    while let Some(row) = rows.next()? {
-        visit(session_from_row(row)?)?;
+    for_each_finished(conn, from.timestamp(), to.timestamp(), client, &mut visit)?;
+    if let Some(running) = running_session(conn)?
+        && running.start < to
+        && client.is_none_or(|c| c == running.client_id)
+    {
+        visit(running)?;
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use uuid::Uuid;
 
 use super::{Tracker, load_settings};
-use crate::calendar::{local_date, week_range};
+use crate::calendar::{day_range, local_date, week_range};
 use crate::error::{Error, Problem, RefusedBoundary, Result};
 use crate::model::{Client, Session};
 use crate::rules::messages::{self, Facts, Form};
@@ -87,6 +87,49 @@ fn rule_data(
     Ok((clients, sessions))
 }
 
+/// Live sessions overlapping `[from, to)` and, from `rest_from` up to `from`,
+/// only those overlapping a rest day: all the rules need from before the week
+/// is the weekends of the streak (a year of them), not a year of sessions.
+/// Oldest first.
+pub(crate) fn sessions_with_rest_days(
+    conn: &Connection,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    rest_from: DateTime<Utc>,
+    settings: &Settings,
+) -> Result<Vec<Session>> {
+    let tz = settings.timezone;
+    let mut ranges: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    if rest_from < from && !settings.rest_days.is_empty() {
+        let last = local_date(from, tz);
+        let mut date = local_date(rest_from, tz);
+        while date <= last {
+            if settings.rest_days.contains(date) {
+                let (start, end) = day_range(date, tz);
+                let (start, end) = (start.max(rest_from), end.min(from));
+                match ranges.last_mut() {
+                    Some(range) if range.1 == start => range.1 = end,
+                    _ if start < end => ranges.push((start, end)),
+                    _ => {}
+                }
+            }
+            let Some(next) = date.succ_opt() else { break };
+            date = next;
+        }
+    }
+    ranges.push((from, to));
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (start, end) in ranges {
+        store::for_each_session_in_range(conn, start, end, None, |s| {
+            if seen.insert(s.number) {
+                out.push(s);
+            }
+            Ok(())
+        })?;
+    }
+    Ok(out)
+}
+
 /// Evaluates the rules at `now` and stores the alerts not seen before.
 fn evaluate_and_record(
     conn: &Connection,
@@ -94,7 +137,10 @@ fn evaluate_and_record(
     now: DateTime<Utc>,
 ) -> Result<(Vec<StoredAlert>, Vec<Crossing>)> {
     let policy = settings.policy();
-    let (clients, sessions) = rule_data(conn, rules::lookback_from(&policy, now), now)?;
+    let clients = store::list_clients(conn)?;
+    let week = (week_of(now, &policy).0, now + Duration::seconds(1));
+    let sessions =
+        sessions_with_rest_days(conn, week, rules::lookback_from(&policy, now), settings)?;
     let active = rules::evaluate(&Inputs {
         policy: &policy,
         clients: &clients,
