@@ -19,7 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = Path(os.environ.get("GARDEFOU_APP", ROOT / "target/debug/gardefou-desktop"))
 CLI = Path(os.environ.get("GARDEFOU_CLI", ROOT / "target/debug/gardefou"))
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", ROOT / "e2e/artifacts"))
-DRIVER_PORT = 4444
+
+
+def free_port():
+    """A port nobody listens on now: the integrator runs these tests on main
+    at the same time, so fixed ports (4444/4445) would collide."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def cli(db, *args, check=True):
@@ -64,14 +71,17 @@ class WindowTest(unittest.TestCase):
         cls.db = fresh_db(cls.tmp, "Acme", "Globex")
         env = {**os.environ, "GARDEFOU_DB": str(cls.db)}
         cls.log = open(Path(cls.tmp) / "tauri-driver.log", "w")
+        port, native_port = free_port(), free_port()
+        while native_port == port:
+            native_port = free_port()
         cls.driver = subprocess.Popen(
-            [shutil.which("tauri-driver") or "tauri-driver", "--port", str(DRIVER_PORT),
-             "--native-driver", "/usr/bin/WebKitWebDriver"],
+            [shutil.which("tauri-driver") or "tauri-driver", "--port", str(port),
+             "--native-port", str(native_port), "--native-driver", "/usr/bin/WebKitWebDriver"],
             env=env, stdout=cls.log, stderr=subprocess.STDOUT,
         )
-        wait_port(DRIVER_PORT)
+        wait_port(port)
         started = time.monotonic()
-        cls.wd = Session(str(APP), port=DRIVER_PORT)
+        cls.wd = Session(str(APP), port=port)
         # The page has rendered the first snapshot once clients are listed.
         wait_for(lambda: cls.wd.script("return document.getElementById('client-picker').options.length") == 2,
                  15, "the first snapshot")
