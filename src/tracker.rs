@@ -16,11 +16,13 @@ use crate::when::{parse_instant, parse_past_instant};
 
 mod boundaries;
 mod clients;
+mod desk;
 mod sessions;
 mod timer;
 
 pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
+pub use desk::{ClientWeek, Meters, RunningFlags, WeekLog};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
 
