@@ -5,6 +5,9 @@
 //! by the CLI (`ticker`), another shows the boundaries' alerts as native
 //! notifications (`notices`), and the window's vocabulary lives in `view`.
 
+// The one list of commands (`gardefou_commands!`), shared with build.rs.
+include!("command_names.rs");
+
 pub mod commands;
 pub mod error;
 pub mod notices;
@@ -22,7 +25,7 @@ use gardefou::clock::{Clock, SystemClock};
 use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WindowEvent};
 
 use crate::error::CommandError;
-use crate::view::Snapshot;
+use crate::view::{LaunchView, Snapshot};
 
 /// The label of the one window.
 pub const MAIN_WINDOW: &str = "main";
@@ -40,6 +43,8 @@ pub struct AppState {
     /// The running timer's start as last published (the ticker refreshes the
     /// tray when its minute changes).
     published: Mutex<Published>,
+    /// The view named on the command line, until the window asks for it.
+    launch_view: Mutex<Option<LaunchView>>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +70,21 @@ impl AppState {
             clock,
             tray_host: Arc::new(AtomicBool::new(false)),
             published: Mutex::new(Published::default()),
+            launch_view: Mutex::new(None),
         }
+    }
+
+    /// Opens the window on `view` (`gardefou-desktop sessions`).
+    pub fn with_launch_view(self, view: Option<LaunchView>) -> Self {
+        *self.launch_view.lock().unwrap_or_else(|e| e.into_inner()) = view;
+        self
+    }
+
+    pub fn take_launch_view(&self) -> Option<LaunchView> {
+        self.launch_view
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 
     /// Opens the CLI's database (`GARDEFOU_DB`, else the platform data folder).
@@ -135,25 +154,31 @@ pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// Registers every command of the one list.
+macro_rules! handler {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
+
 /// The parts of the app that tests drive through the mock runtime: state and commands.
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::get_state,
-            commands::start_timer,
-            commands::stop_timer,
-            commands::quit,
-        ])
+        .invoke_handler(gardefou_commands!(handler))
 }
 
 /// The desktop app: commands, then the tray, the tray-host watch and the ticker.
 pub fn run() {
+    let launch_view = std::env::args()
+        .nth(1)
+        .as_deref()
+        .and_then(LaunchView::parse);
     let state = match AppState::open_default() {
-        Ok(state) => state,
+        Ok(state) => state.with_launch_view(launch_view),
         Err(e) => {
             eprintln!("gardefou-desktop: {e}");
-            std::process::exit(1);
+            show_startup_failure(&e);
         }
     };
     let result = with_commands(Builder::default(), state)
@@ -180,6 +205,35 @@ pub fn run() {
         eprintln!("gardefou-desktop: {e}");
         std::process::exit(1);
     }
+}
+
+/// A database that cannot be opened still gets a window: the reason and the
+/// path, read by the page from its address (no command runs without a tracker).
+fn show_startup_failure(error: &gardefou::Error) -> ! {
+    // Without a display (a headless start) the line on stderr is all there is.
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        std::process::exit(1);
+    }
+    let path = gardefou::paths::resolve_db_path(None)
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let reason = error.to_string();
+    let result = Builder::default()
+        .setup(move |app| {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                let mut url = window.url()?;
+                url.query_pairs_mut()
+                    .append_pair("startup-failed", &reason)
+                    .append_pair("path", &path);
+                window.navigate(url)?;
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("gardefou-desktop: {e}");
+    }
+    std::process::exit(1);
 }
 
 #[cfg(test)]

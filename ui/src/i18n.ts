@@ -1,0 +1,51 @@
+// The window's text: Fluent messages from locales/{en,fr}/window.ftl. The
+// language is a signal: components that call `t` re-render when it changes.
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { signal } from "@preact/signals";
+import en from "../../locales/en/window.ftl?raw";
+import fr from "../../locales/fr/window.ftl?raw";
+
+export type Locale = "en" | "fr";
+
+function bundle(locale: Locale, source: string): FluentBundle {
+  // No bidi isolation marks: every string is left-to-right and tests compare text.
+  const b = new FluentBundle(locale, { useIsolating: false });
+  const errors = b.addResource(new FluentResource(source));
+  if (errors.length) console.error(`window.ftl (${locale})`, errors);
+  return b;
+}
+
+const bundles: Record<Locale, FluentBundle> = { en: bundle("en", en), fr: bundle("fr", fr) };
+
+export const locale = signal<Locale>("en");
+
+export function setLocale(value: string) {
+  const next: Locale = value === "fr" ? "fr" : "en";
+  if (locale.value !== next) locale.value = next;
+  if (typeof document !== "undefined") document.documentElement.lang = next;
+}
+
+/** The message `id` in the window's language. */
+export function t(id: string, args?: Record<string, FluentVariable>): string {
+  const b = bundles[locale.value];
+  const message = b.getMessage(id);
+  if (!message?.value) return id;
+  return b.formatPattern(message.value, args);
+}
+
+/** `Fri` / `ven.` for a `YYYY-MM-DD` date. */
+export function weekdayShort(date: string): string {
+  return new Intl.DateTimeFormat(locale.value, { weekday: "short", timeZone: "UTC" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** `Monday 23 November` / `lundi 23 novembre` for a `YYYY-MM-DD` date. */
+export function longDate(date: string): string {
+  return new Intl.DateTimeFormat(locale.value, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T12:00:00Z`));
+}
