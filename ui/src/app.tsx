@@ -1,9 +1,9 @@
 // The window: a navigation between four views, the error on screen, and the
 // welcome on a fresh database. It renders whatever snapshot Rust sends.
 import { render } from "preact";
-import { useEffect } from "preact/hooks";
+import { useEffect, useLayoutEffect, useReducer } from "preact/hooks";
 import type { Api } from "./api";
-import { t } from "./i18n";
+import { locale, t } from "./i18n";
 import { createStore, StoreContext, useStore, VIEWS, type Store, type View } from "./store";
 import { TimerView } from "./views/timer";
 import { SessionsView } from "./views/sessions";
@@ -29,6 +29,7 @@ function Nav() {
       {VIEWS.map((v) => (
         <button
           key={v}
+          id={`nav-${v}`}
           type="button"
           class="tab"
           aria-current={store.view.value === v ? "page" : undefined}
@@ -103,7 +104,20 @@ function useTicker(store: Store, page: Document) {
   }, [running]);
 }
 
+/** Re-renders the tree when any shared value changes. Components keep their
+ * own state (drafts) across these renders: they are not re-mounted. */
+function useShared(store: Store) {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useLayoutEffect(() => {
+    const shared = [store.snapshot, store.tick, store.view, store.welcome, store.error, store.refusal, store.changes, locale];
+    const offs = shared.map((s) => (s as { subscribe(f: () => void): () => void }).subscribe(() => rerender(0)));
+    rerender(0);
+    return () => offs.forEach((off) => off());
+  }, [store]);
+}
+
 function Root({ store, page }: { store: Store; page: Document }) {
+  useShared(store);
   useTicker(store, page);
   return (
     <StoreContext.Provider value={store}>

@@ -1,7 +1,7 @@
 // The window's text: Fluent messages from locales/{en,fr}/window.ftl. The
 // language is a signal: components that call `t` re-render when it changes.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { signal } from "@preact/signals";
+import { signal } from "./signal";
 import en from "../../locales/en/window.ftl?raw";
 import fr from "../../locales/fr/window.ftl?raw";
 

@@ -17,5 +17,13 @@ if (reason !== null) {
     root,
   );
 } else {
-  void startApp(root, api);
+  startApp(root, api).catch((e: unknown) => {
+    // A window that cannot start still says why.
+    render(
+      <section class="notice refused" role="alert">
+        <p id="startup-reason">{String(e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : e)}</p>
+      </section>,
+      root,
+    );
+  });
 }

@@ -4,7 +4,7 @@
 // the user types never resets what they typed.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import { signal, type Signal } from "@preact/signals";
+import { signal, type Signal } from "./signal";
 import { asCommandError, type Api, type CommandError, type Snapshot } from "./api";
 import { setLocale } from "./i18n";
 

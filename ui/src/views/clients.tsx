@@ -36,7 +36,10 @@ export function ClientEditor(props: {
           value={form[key]}
           aria-invalid={error ? "true" : undefined}
           aria-describedby={error ? `${props.id}-error` : undefined}
-          onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+          onInput={(e) => {
+              const value = e.currentTarget.value;
+              setForm((prev) => ({ ...prev, [key]: value }));
+            }}
           {...extra}
         />
       </div>
@@ -72,7 +75,10 @@ export function ClientEditor(props: {
               id={`${props.id}-color`}
               type="color"
               value={form.color || "#3a8f7a"}
-              onInput={(e) => setForm({ ...form, color: e.currentTarget.value })}
+              onInput={(e) => {
+              const value = e.currentTarget.value;
+              setForm((prev) => ({ ...prev, color: value }));
+            }}
             />
           </div>
         )}

@@ -83,7 +83,10 @@ function SessionEditor(props: {
         value={d[key]}
         placeholder={placeholder}
         aria-describedby={error ? `${props.id}-error` : undefined}
-        onInput={(e) => setD({ ...d, [key]: e.currentTarget.value })}
+        onInput={(e) => {
+              const value = e.currentTarget.value;
+              setD((prev) => ({ ...prev, [key]: value }));
+            }}
       />
     </div>
   );
@@ -110,7 +113,10 @@ function SessionEditor(props: {
           <select
             id={`${props.id}-client`}
             value={client_id}
-            onChange={(e) => setD({ ...d, client_id: e.currentTarget.value })}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setD((prev) => ({ ...prev, client_id: value }));
+            }}
           >
             {options.map((c) => (
               <option key={c.id} value={c.id}>
@@ -128,7 +134,10 @@ function SessionEditor(props: {
             id={`${props.id}-billable`}
             type="checkbox"
             checked={d.billable}
-            onChange={(e) => setD({ ...d, billable: e.currentTarget.checked })}
+            onChange={(e) => {
+              const value = e.currentTarget.checked;
+              setD((prev) => ({ ...prev, billable: value }));
+            }}
           />
           <label for={`${props.id}-billable`}>{t("session-billable")}</label>
         </div>
