@@ -472,6 +472,27 @@ mod tests {
     }
 
     #[test]
+    fn every_launch_view_is_a_desktop_action() {
+        let desktop = include_str!("../gardefou-desktop.desktop");
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).expect("conf");
+        assert_eq!(
+            conf["bundle"]["linux"]["deb"]["desktopTemplate"],
+            "gardefou-desktop.desktop"
+        );
+        for name in ["timer", "sessions", "clients", "settings"] {
+            let view = LaunchView::parse(name).expect(name);
+            let json = serde_json::to_value(view).expect("json");
+            assert_eq!(json, name, "the window receives the same name");
+            assert!(
+                desktop.contains(&format!("Exec={{{{exec}}}} {name}\n")),
+                "no Desktop Action for {name}"
+            );
+        }
+        assert_eq!(LaunchView::parse("summary"), None);
+    }
+
+    #[test]
     fn idle_snapshot_says_so() {
         let (mut tracker, _) = tracker_at(Utc.with_ymd_and_hms(2025, 3, 12, 8, 0, 0).unwrap());
         let snapshot = Snapshot::read(&mut tracker).unwrap();

@@ -25,6 +25,11 @@ export function setLocale(value: string) {
   if (typeof document !== "undefined") document.documentElement.lang = next;
 }
 
+/** Whether the catalogue has `id` (settings keys added later fall back to their name). */
+export function has(id: string): boolean {
+  return bundles[locale.value].hasMessage(id);
+}
+
 /** The message `id` in the window's language. */
 export function t(id: string, args?: Record<string, FluentVariable>): string {
   const b = bundles[locale.value];

@@ -3,7 +3,10 @@
 // what `gardefou settings show` prints (the view shows the canonical value).
 import { useEffect, useRef, useState } from "preact/hooks";
 import { asCommandError, type BlockView, type CommandError, type SettingsView as Model } from "../api";
-import { t } from "../i18n";
+import { has, t } from "../i18n";
+
+/** A key's label; a key the catalogue does not know yet shows its name. */
+const labelOf = (key: string) => (has(`setting-${key}`) ? t(`setting-${key}`) : t("setting-other", { key }));
 import { useStore } from "../store";
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -64,12 +67,12 @@ function Field(props: {
       }}
     >
       <label for={id} class="setting-label">
-        {t(`setting-${props.k}`, { key: props.k })}
+        {labelOf(props.k)}
       </label>
       <div class="row">
         {props.children(draft, set, id, error ? `${id}-error` : undefined)}
         {!props.instant && (
-          <button type="submit" aria-label={`${t("settings-save")}: ${t(`setting-${props.k}`, { key: props.k })}`}>
+          <button type="submit" aria-label={`${t("settings-save")}: ${labelOf(props.k)}`}>
             {t("settings-save")}
           </button>
         )}
