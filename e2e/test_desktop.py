@@ -192,8 +192,13 @@ class FirstRunToEverything(WindowBase):
         wait_for(lambda: self.text_of("#timer-client") == "Acme", 5, "Acme running")
         status = cli_json(self.db, "status")
         self.assertEqual((status["client"], status["note"]), ("Acme", "brief"))
-        first = self.text_of("#elapsed")
+        boxes = ("return ['#elapsed', '#timer-client', '#start', '#stop', '#today-total', '#meter-week']"
+                 ".map(s => document.querySelector(s)).filter(Boolean)"
+                 ".map(e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })")
+        first, before = self.text_of("#elapsed"), wd.script(boxes)
         wait_for(lambda: self.text_of("#elapsed") != first, 4, "the timer to tick")
+        # Nothing jumps when the timer ticks (tabular figures, fixed rows).
+        self.assertEqual(wd.script(boxes), before)
         self.axe("the running timer")
         self.shot("timer-en-light")
         wait_for(lambda: cli_json(self.db, "status")["elapsed_seconds"] >= 1, 3, "one second of work")
@@ -330,7 +335,8 @@ class DarkScreens(WindowBase):
 
 
 class LaunchedOnAView(unittest.TestCase):
-    """`gardefou-desktop sessions` opens the sessions view."""
+    """`gardefou-desktop sessions` opens the sessions view; a second launch
+    on the same database hands its view to the first."""
 
     def test_the_argument_names_the_view(self):
         tmp = tempfile.mkdtemp(prefix="gardefou-e2e-view-")
@@ -342,6 +348,12 @@ class LaunchedOnAView(unittest.TestCase):
                 try:
                     wait_for(lambda: wd.script("return document.getElementById('sessions-heading') !== null"),
                              10, "the sessions view")
+                    # A second launch (a Desktop Action) hands its view to this one and exits.
+                    second = subprocess.run([str(APP), "clients"], env={**os.environ, "GARDEFOU_DB": str(db)},
+                                            capture_output=True, text=True, timeout=20)
+                    self.assertEqual(second.returncode, 0, second.stderr)
+                    wait_for(lambda: wd.script("return document.getElementById('clients-heading') !== null"),
+                             10, "the clients view, opened by the second launch")
                 finally:
                     wd.quit()
             finally:

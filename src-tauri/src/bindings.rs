@@ -9,7 +9,7 @@ use ts_rs::{Config, TS};
 use crate::commands::*;
 use crate::error::CommandError;
 use crate::view::*;
-use crate::{START_REFUSED, STATE_CHANGED};
+use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
 const CAPABILITY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/main.json");
@@ -134,7 +134,7 @@ fn render() -> String {
     }
     out.push_str("  };\n}\n\nexport type Commands = ReturnType<typeof commands>;\n\n");
     out.push_str("/** Events the app emits to the window. */\nexport const EVENTS = {\n");
-    for name in [STATE_CHANGED, START_REFUSED] {
+    for name in [STATE_CHANGED, START_REFUSED, OPEN_VIEW] {
         out.push_str(&format!("  {}: \"{name}\",\n", camel(name)));
     }
     out.push_str("} as const;\n");

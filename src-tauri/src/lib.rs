@@ -10,6 +10,8 @@ include!("command_names.rs");
 
 pub mod commands;
 pub mod error;
+#[cfg(unix)]
+pub mod handoff;
 pub mod notices;
 pub mod ticker;
 pub mod tray;
@@ -33,6 +35,8 @@ pub const MAIN_WINDOW: &str = "main";
 pub const STATE_CHANGED: &str = "state-changed";
 /// Emitted with a [`view::Refusal`] when a start from the tray is refused.
 pub const START_REFUSED: &str = "start-refused";
+/// Emitted with the view a later launch named (`gardefou-desktop clients`), or null.
+pub const OPEN_VIEW: &str = "open-view";
 
 /// The app's managed state: the core behind a lock, and what the tray needs.
 pub struct AppState {
@@ -174,6 +178,18 @@ pub fn run() {
         .nth(1)
         .as_deref()
         .and_then(LaunchView::parse);
+    // One app per database: a second launch hands its view to the first.
+    #[cfg(unix)]
+    let socket = gardefou::paths::resolve_db_path(None)
+        .ok()
+        .map(|db| handoff::socket_path(&db));
+    #[cfg(unix)]
+    if socket
+        .as_deref()
+        .is_some_and(|s| handoff::hand_off(s, launch_view))
+    {
+        return;
+    }
     let state = match AppState::open_default() {
         Ok(state) => state.with_launch_view(launch_view),
         Err(e) => {
@@ -182,12 +198,23 @@ pub fn run() {
         }
     };
     let result = with_commands(Builder::default(), state)
-        .setup(|app| {
+        .setup(move |app| {
             let handle = app.handle();
             tray_host::watch(app.state::<AppState>().tray_host.clone());
             tray::create(handle)?;
             ticker::spawn(handle.clone())?;
             notices::spawn(handle.clone())?;
+            #[cfg(unix)]
+            if let Some(socket) = socket {
+                let handle = handle.clone();
+                let listening = handoff::listen(&socket, move |view| {
+                    show_main_window(&handle);
+                    let _ = handle.emit(OPEN_VIEW, view);
+                });
+                if let Err(e) = listening {
+                    eprintln!("gardefou-desktop: a second launch cannot reach this one: {e}");
+                }
+            }
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -3,19 +3,30 @@
 // Views call `api.*`; they never write a command name.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { commands, EVENTS, type Commands, type CommandError, type Refusal, type Snapshot } from "./bindings";
+import {
+  commands,
+  EVENTS,
+  type Commands,
+  type CommandError,
+  type LaunchView,
+  type Refusal,
+  type Snapshot,
+} from "./bindings";
 
 export type * from "./bindings";
 
 export interface Api extends Commands {
   onStateChanged(handler: (snapshot: Snapshot) => void): Promise<UnlistenFn>;
   onStartRefused(handler: (refusal: Refusal) => void): Promise<UnlistenFn>;
+  /** A later launch named a view (`gardefou-desktop clients`), or none. */
+  onOpenView(handler: (view: LaunchView | null) => void): Promise<UnlistenFn>;
 }
 
 export const api: Api = {
   ...commands((cmd, args) => invoke(cmd, args)),
   onStateChanged: (handler) => listen<Snapshot>(EVENTS.stateChanged, (e) => handler(e.payload)),
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
+  onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
 };
 
 /** Any rejection as the `{kind, message}` the commands send. */

@@ -135,6 +135,12 @@ export async function startApp(root: HTMLElement, api: Api, options: AppOptions 
       store.view.value = "timer";
       store.refusal.value = { clientId: refusal.client_id, error: refusal.error };
     }),
+    api.onOpenView((view) => {
+      if (view) {
+        store.welcome.value = false;
+        store.view.value = view;
+      }
+    }),
   ]);
   render(<Root store={store} page={page} />, root);
   try {

@@ -194,4 +194,5 @@ export type Commands = ReturnType<typeof commands>;
 export const EVENTS = {
   stateChanged: "state-changed",
   startRefused: "start-refused",
+  openView: "open-view",
 } as const;

@@ -243,3 +243,15 @@ describe("the timer", () => {
     }
   });
 });
+
+describe("launches", () => {
+  test("a later launch's view (gardefou-desktop clients) opens in this window", async () => {
+    await mount((cmd) => (cmd === "list_clients" ? [] : snapshot()));
+    await emit(EVENTS.openView, "clients");
+    await flush();
+    expect(screen.getByRole("heading", { name: "Clients" })).toBeTruthy();
+    await emit(EVENTS.openView, null);
+    await flush();
+    expect(screen.getByRole("heading", { name: "Clients" })).toBeTruthy();
+  });
+});
