@@ -143,3 +143,14 @@ describe("sessions", () => {
     expect(lastArgs("restore_session")).toEqual({ id: "s1" });
   });
 });
+
+describe("sessions of an archived client", () => {
+  test("keep their client in the editor (never swapped for another)", async () => {
+    const old = session({ ...monday, id: "s9", number: 9, client_id: "c9", client: "Initech" });
+    await openSessions((cmd) => (cmd === "week_sessions" ? week([old]) : undefined));
+    fireEvent.click(screen.getByRole("button", { name: "Edit #9" }));
+    const picker = screen.getByLabelText<HTMLSelectElement>("Client");
+    expect(picker.value).toBe("c9");
+    expect([...picker.options].map((o) => o.text)).toEqual(["Acme", "Globex", "Initech"]);
+  });
+});

@@ -46,6 +46,8 @@ function hhmm(rfc3339: string): string {
 function SessionEditor(props: {
   id: string;
   initial: Draft;
+  /** The session's own client, offered even when archived (never swapped silently). */
+  current?: { id: string; name: string };
   submitLabel: string;
   onSubmit(form: SessionForm): Promise<void>;
   onCancel(): void;
@@ -55,7 +57,8 @@ function SessionEditor(props: {
   const [d, setD] = useState<Draft>(props.initial);
   const [error, setError] = useState<ErrorData | null>(null);
   const clients = store.snapshot.value?.clients ?? [];
-  const options = clients;
+  const current = props.current;
+  const options = current && !clients.some((c) => c.id === current.id) ? [...clients, current] : clients;
   const client_id = d.client_id || clients[0]?.id || "";
   const submit = async (draft: Draft) => {
     try {
@@ -207,6 +210,7 @@ function SessionItem(props: {
         <SessionEditor
           id={`edit-${s.id}`}
           initial={draftOf(s)}
+          current={{ id: s.client_id, name: s.client }}
           submitLabel={t("session-save")}
           onCancel={() => {
             setEditing(false);
