@@ -288,6 +288,41 @@ class FirstRunToEverything(WindowBase):
         self.view("timer")
         self.assertEqual(wd.script("return document.getElementById('client-picker').value"), acme)
 
+    def test_7_every_control_is_reachable_by_keyboard_with_visible_focus(self):
+        wd = self.wd
+        self.view("timer")
+        wd.script("document.getElementById('nav-timer').focus()")
+        reached, invisible, window_focused = [], [], True
+        for _ in range(20):
+            wd.press("TAB")
+            focused = wd.script(
+                "const e = document.activeElement; const s = getComputedStyle(e);"
+                "return [e.id || e.textContent.trim(), s.outlineStyle !== 'none' && s.outlineWidth !== '0px',"
+                " document.hasFocus()]")
+            reached.append(focused[0])
+            window_focused = window_focused and focused[2]
+            if focused[2] and not focused[1]:
+                invisible.append(focused[0])
+        for control in ("nav-sessions", "nav-clients", "nav-settings", "client-picker", "timer-note",
+                        "timer-tags", "timer-planned", "timer-billable", "start"):
+            self.assertIn(control, reached, f"Tab never reaches {control}: {reached}")
+        self.assertEqual(invisible, [], "focus must be visible")
+        if not window_focused:
+            # Xvfb without a window manager never focuses the window, so
+            # :focus-visible cannot match here: check the rule itself.
+            rule = wd.script(
+                "for (const sheet of document.styleSheets) for (const r of sheet.cssRules)"
+                " if (r.selectorText === ':focus-visible') return r.style.cssText;"
+                "return null")
+            self.assertRegex(rule or "", r"outline: 3px solid", "a visible focus ring for every control")
+        # Space on the focused Start starts, like a click.
+        wd.script("document.getElementById('start').focus()")
+        wd.press("SPACE")
+        wait_for(lambda: cli_json(self.db, "status")["running"], 5, "a start from the keyboard")
+        wait_for(lambda: cli_json(self.db, "status")["elapsed_seconds"] >= 1, 3, "one second of work")
+        cli(self.db, "stop")
+        wait_for(lambda: self.text_of("#timer-client") == "No timer running", 5, "the stop")
+
     def test_6_a_refused_start_asks_a_reason(self):
         wd = self.wd
         self.view("timer")

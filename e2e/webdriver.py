@@ -57,6 +57,13 @@ class Session:
     def type(self, css, text):
         self._session("POST", f"/element/{self.find(css)}/value", {"text": text})
 
+    def press(self, key):
+        """One key press (W3C key code, e.g. TAB) through the actions API."""
+        codes = {"TAB": "\ue004", "ENTER": "\ue007", "SPACE": "\ue00d"}
+        value = codes.get(key, key)
+        self._session("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [
+            {"type": "keyDown", "value": value}, {"type": "keyUp", "value": value}]}]})
+
     def clear(self, css):
         self._session("POST", f"/element/{self.find(css)}/clear", {})
 
