@@ -22,7 +22,7 @@ mod timer;
 
 pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
-pub use desk::{ClientWeek, Meters, RunningFlags, WeekLog};
+pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
 

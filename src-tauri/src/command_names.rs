@@ -2,6 +2,8 @@
 // name, `lib.rs` registers them, `bindings.rs` generates their TypeScript
 // callers and checks `capabilities/main.json` grants exactly these. Each entry
 // is `name(ArgumentStruct) -> ReturnType` (no argument: `name() -> ...`).
+// Writes return the new snapshot (also pushed as `state-changed`); views that
+// show more than the snapshot read again.
 macro_rules! gardefou_commands {
     ($then:ident) => {
         $then! {
@@ -10,16 +12,16 @@ macro_rules! gardefou_commands {
             start_timer(StartTimerArgs) -> Snapshot;
             stop_timer() -> Snapshot;
             list_clients() -> Vec<ClientRow>;
-            add_client(ClientForm) -> Vec<ClientRow>;
-            edit_client(EditClientArgs) -> Vec<ClientRow>;
-            set_client_archived(ArchiveClientArgs) -> Vec<ClientRow>;
+            add_client(ClientForm) -> Snapshot;
+            edit_client(EditClientArgs) -> Snapshot;
+            set_client_archived(ArchiveClientArgs) -> Snapshot;
             week_sessions(WeekArgs) -> WeekView;
-            add_session(SessionForm) -> SessionView;
-            edit_session(EditSessionArgs) -> SessionView;
-            delete_session(SessionIdArgs) -> SessionView;
-            restore_session(SessionIdArgs) -> SessionView;
+            add_session(SessionForm) -> Snapshot;
+            edit_session(EditSessionArgs) -> Snapshot;
+            delete_session(SessionIdArgs) -> Snapshot;
+            restore_session(SessionIdArgs) -> Snapshot;
             get_settings() -> SettingsView;
-            set_setting(SetSettingArgs) -> SettingsView;
+            set_setting(SetSettingArgs) -> Snapshot;
             quit() -> ();
         }
     };

@@ -13,8 +13,7 @@ use tauri::{AppHandle, Runtime, State};
 use crate::AppState;
 use crate::error::CommandError;
 use crate::view::{
-    ClientRow, LaunchView, SessionView, SettingsView, Snapshot, WeekView, client_rows,
-    session_view, settings_view, week_view,
+    ClientRow, LaunchView, SettingsView, Snapshot, WeekView, client_rows, settings_view, week_view,
 };
 
 macro_rules! names {
@@ -202,7 +201,7 @@ pub async fn add_client<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: ClientForm,
-) -> Result<Vec<ClientRow>, CommandError> {
+) -> Result<Snapshot, CommandError> {
     let new = NewClient {
         name: args.name,
         rate: optional(&args.rate),
@@ -212,8 +211,7 @@ pub async fn add_client<R: Runtime>(
         color: optional(&args.color),
     };
     state.with_tracker(|t| t.add_client(new))?;
-    crate::publish(&app, &state)?;
-    list_clients(state).await
+    crate::publish(&app, &state)
 }
 
 /// Edits a client found by id (a rename included), like `gardefou client edit`.
@@ -222,7 +220,7 @@ pub async fn edit_client<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: EditClientArgs,
-) -> Result<Vec<ClientRow>, CommandError> {
+) -> Result<Snapshot, CommandError> {
     let form = args.form;
     let changes = ClientChanges {
         rename: optional(&form.name),
@@ -233,8 +231,7 @@ pub async fn edit_client<R: Runtime>(
         color: optional(&form.color),
     };
     state.with_tracker(|t| t.edit_client(&args.id, changes))?;
-    crate::publish(&app, &state)?;
-    list_clients(state).await
+    crate::publish(&app, &state)
 }
 
 /// Archives or unarchives a client (its history is kept).
@@ -243,10 +240,9 @@ pub async fn set_client_archived<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: ArchiveClientArgs,
-) -> Result<Vec<ClientRow>, CommandError> {
+) -> Result<Snapshot, CommandError> {
     state.with_tracker(|t| t.set_client_archived(&args.id, args.archived))?;
-    crate::publish(&app, &state)?;
-    list_clients(state).await
+    crate::publish(&app, &state)
 }
 
 /// The week containing `date` (default: this week).
@@ -260,28 +256,7 @@ pub async fn week_sessions(
         .as_deref()
         .map(gardefou::when::parse_date)
         .transpose()?;
-    state.with_tracker(|t| {
-        let week = t.week_log(date)?;
-        let clients = t.clients_this_week()?;
-        let tz = t.settings()?.timezone;
-        Ok(week_view(&week, &clients, t.now(), tz))
-    })
-}
-
-fn shown(
-    state: &AppState,
-    session: &gardefou::model::Session,
-) -> Result<SessionView, CommandError> {
-    state.with_tracker(|t| {
-        let tz = t.settings()?.timezone;
-        let color = t
-            .clients()?
-            .into_iter()
-            .find(|c| c.id == session.client_id)
-            .map(|c| c.color.as_str().to_string())
-            .unwrap_or_default();
-        Ok(session_view(session, &color, t.now(), tz))
-    })
+    Ok(week_view(&state.with_tracker(|t| t.week_log(date))?))
 }
 
 /// Adds a past session, like `gardefou add`.
@@ -290,8 +265,8 @@ pub async fn add_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: SessionForm,
-) -> Result<SessionView, CommandError> {
-    let session = state.with_tracker(|t| {
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| {
         let new = NewSession {
             start: t.parse_past_time(&args.start)?,
             end: t.parse_past_time(&args.end)?,
@@ -304,8 +279,7 @@ pub async fn add_session<R: Runtime>(
         };
         t.add_session(new)
     })?;
-    crate::publish(&app, &state)?;
-    shown(&state, &session)
+    crate::publish(&app, &state)
 }
 
 /// Edits a session found by id, like `gardefou edit`.
@@ -314,9 +288,9 @@ pub async fn edit_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: EditSessionArgs,
-) -> Result<SessionView, CommandError> {
+) -> Result<Snapshot, CommandError> {
     let form = args.form;
-    let session = state.with_tracker(|t| {
+    state.with_tracker(|t| {
         let end = optional(&form.end)
             .map(|end| t.parse_past_time(&end))
             .transpose()?;
@@ -331,8 +305,7 @@ pub async fn edit_session<R: Runtime>(
         };
         t.edit_session(&args.id, changes)
     })?;
-    crate::publish(&app, &state)?;
-    shown(&state, &session)
+    crate::publish(&app, &state)
 }
 
 /// Deletes a session (soft: `restore_session` brings it back).
@@ -341,10 +314,9 @@ pub async fn delete_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: SessionIdArgs,
-) -> Result<SessionView, CommandError> {
-    let session = state.with_tracker(|t| t.remove_session(&args.id))?;
-    crate::publish(&app, &state)?;
-    shown(&state, &session)
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| t.remove_session(&args.id))?;
+    crate::publish(&app, &state)
 }
 
 /// Brings a deleted session back (the window's Undo).
@@ -353,10 +325,9 @@ pub async fn restore_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: SessionIdArgs,
-) -> Result<SessionView, CommandError> {
-    let session = state.with_tracker(|t| t.restore_session(&args.id))?;
-    crate::publish(&app, &state)?;
-    shown(&state, &session)
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| t.restore_session(&args.id))?;
+    crate::publish(&app, &state)
 }
 
 /// Every setting, as `gardefou settings show` prints it.
@@ -371,10 +342,9 @@ pub async fn set_setting<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     args: SetSettingArgs,
-) -> Result<SettingsView, CommandError> {
+) -> Result<Snapshot, CommandError> {
     state.with_tracker(|t| t.set_setting(&args.key, &args.value))?;
-    crate::publish(&app, &state)?;
-    get_settings(state).await
+    crate::publish(&app, &state)
 }
 
 /// Quits the app; a running timer stays recorded in the database.

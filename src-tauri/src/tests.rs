@@ -136,22 +136,25 @@ fn clients_are_addressed_by_id_so_a_rename_breaks_nothing() {
         true
     );
 
-    let rows = invoke(
+    let added = invoke(
         &window,
         "add_client",
         json!({ "args": { "name": "Acme", "rate": "45.50", "currency": "EUR", "cap": "10h" } }),
     )
     .expect("add");
+    assert_eq!(added["first_run"], false, "writes return the new snapshot");
+    let rows = invoke(&window, "list_clients", json!({})).expect("list");
     assert_eq!(rows[0]["rate"], "45.50");
     assert_eq!(rows[0]["cap"], "10h");
     let id = rows[0]["id"].as_str().expect("id").to_string();
 
-    let rows = invoke(
+    invoke(
         &window,
         "edit_client",
         json!({ "args": { "id": id, "form": { "name": "Acme Corp", "rate": "50", "cap": "" } } }),
     )
     .expect("edit");
+    let rows = invoke(&window, "list_clients", json!({})).expect("list");
     assert_eq!(rows[0]["name"], "Acme Corp");
     assert_eq!(rows[0]["cap"], "", "an empty cap is none");
     let started = invoke(
@@ -164,12 +167,14 @@ fn clients_are_addressed_by_id_so_a_rename_breaks_nothing() {
     clock.advance(Duration::minutes(5));
     invoke(&window, "stop_timer", json!({})).expect("stop");
 
-    let rows = invoke(
+    let state = invoke(
         &window,
         "set_client_archived",
         json!({ "args": { "id": id, "archived": true } }),
     )
     .expect("archive");
+    assert_eq!(state["clients"], json!([]), "archived: out of the picker");
+    let rows = invoke(&window, "list_clients", json!({})).expect("list");
     assert_eq!(rows[0]["archived"], true);
     let cli = reopen(&path).clients().expect("clients");
     assert_eq!((cli[0].name.as_str(), cli[0].archived), ("Acme Corp", true));
@@ -185,19 +190,23 @@ fn sessions_can_be_added_edited_deleted_and_restored() {
         .expect("id")
         .to_string();
     let form = |start: &str, end: &str| json!({ "client_id": id, "start": start, "end": end, "note": "n", "tags": [], "billable": true });
-    let first = invoke(
+    let today = invoke(
         &window,
         "add_session",
         json!({ "args": form("2025-03-12 08:00", "2025-03-12 09:00") }),
     )
     .expect("add");
-    assert_eq!(first["start_local"], "08:00");
-    let second = invoke(
+    assert_eq!(today["today"][0]["start_local"], "08:00");
+    invoke(
         &window,
         "add_session",
         json!({ "args": form("2025-03-11 08:00", "2025-03-11 09:30") }),
     )
     .expect("add");
+    let week = invoke(&window, "week_sessions", json!({ "args": {} })).expect("week");
+    let (second, first) = (week["sessions"][0].clone(), week["sessions"][1].clone());
+    assert_eq!(first["start_local"], "08:00");
+    assert_eq!(first["start_date"], "2025-03-12");
 
     // An overlap is refused and nothing changes.
     let error = invoke(
@@ -212,13 +221,15 @@ fn sessions_can_be_added_edited_deleted_and_restored() {
     assert_eq!(week["next"], Value::Null, "this week has no next");
     assert_eq!(week["sessions"][0]["start"], "2025-03-11T08:00:00+01:00");
 
-    let edited = invoke(
+    invoke(
         &window,
         "edit_session",
         json!({ "args": { "id": second["id"], "form": form("2025-03-11 10:00", "2025-03-11 11:00") } }),
     )
     .expect("edit");
-    assert_eq!(edited["start_local"], "10:00");
+    let week = invoke(&window, "week_sessions", json!({ "args": {} })).expect("week");
+    assert_eq!(week["sessions"][0]["start_local"], "10:00");
+    assert_eq!(week["sessions"][0]["color"], first["color"]);
 
     invoke(
         &window,
@@ -264,12 +275,13 @@ fn settings_are_saved_as_the_cli_shows_them() {
             .iter()
             .any(|z| z == "Europe/Paris")
     );
-    let model = invoke(
+    invoke(
         &window,
         "set_setting",
         json!({ "args": { "key": "working_hours", "value": "mon 09:00-12:00,13:00-18:00; tue 09:00-12:00,13:00-18:00; wed off; thu off; fri off; sat off; sun off" } }),
     )
     .expect("hours");
+    let model = invoke(&window, "get_settings", json!({})).expect("settings");
     assert_eq!(
         model["working_hours"][0],
         json!([{ "from": "09:00", "to": "12:00" }, { "from": "13:00", "to": "18:00" }])

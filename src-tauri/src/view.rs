@@ -336,8 +336,8 @@ pub fn client_rows(rows: &[ClientWeek]) -> Vec<ClientRow> {
     rows.iter().map(client_row).collect()
 }
 
-/// A week's sessions; `clients` gives each its colour (archived ones too).
-pub fn week_view(week: &WeekLog, clients: &[ClientWeek], now: DateTime<Utc>, tz: Tz) -> WeekView {
+/// A week's sessions, each with its client's colour (archived ones too).
+pub fn week_view(week: &WeekLog) -> WeekView {
     WeekView {
         first_day: week.first_day.to_string(),
         previous: week.previous.to_string(),
@@ -347,11 +347,12 @@ pub fn week_view(week: &WeekLog, clients: &[ClientWeek], now: DateTime<Utc>, tz:
             .sessions
             .iter()
             .map(|s| {
-                let color = clients
+                let color = week
+                    .clients
                     .iter()
-                    .find(|c| c.client.id == s.client_id)
-                    .map_or("#888888", |c| c.client.color.as_str());
-                session_view(s, color, now, tz)
+                    .find(|c| c.id == s.client_id)
+                    .map_or("#888888", |c| c.color.as_str());
+                session_view(s, color, week.now, week.timezone)
             })
             .collect(),
     }

@@ -68,6 +68,10 @@ pub struct WeekLog {
     pub today: NaiveDate,
     /// Sessions overlapping the week, oldest first (deleted ones hidden).
     pub sessions: Vec<Session>,
+    /// Every client, archived ones too (the sessions' colours).
+    pub clients: Vec<Client>,
+    pub timezone: Tz,
+    pub now: DateTime<Utc>,
 }
 
 /// A client with the time tracked for it this week.
@@ -144,6 +148,9 @@ impl Tracker {
                 next: (first_day < this_week).then(|| first_day + chrono::Days::new(7)),
                 today,
                 sessions,
+                clients: store::list_clients(conn)?,
+                timezone: tz,
+                now,
             })
         })
     }

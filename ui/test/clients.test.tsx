@@ -10,8 +10,9 @@ async function openClients(rows: ClientRow[], extra: (cmd: string, args: Record<
   await mount((cmd, args) => {
     const answer = extra(cmd, args);
     if (answer !== undefined) {
+      // Writes answer with the new snapshot; the list is read again.
       if (Array.isArray(answer)) current = answer as ClientRow[];
-      return answer;
+      return snapshot();
     }
     if (cmd === "list_clients") return current;
     return snapshot();

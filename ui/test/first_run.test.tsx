@@ -6,9 +6,9 @@ describe("the first run", () => {
   test("welcome → first client → the week with defaults → the timer", async () => {
     await mount((cmd, args) => {
       if (cmd === "get_state") return snapshot({ clients: [], first_run: true });
-      if (cmd === "add_client") return [clientRow({ name: (args.args as { name: string }).name })];
+      if (cmd === "add_client") return snapshot({ clients: [{ id: clientRow().id, name: (args.args as { name: string }).name, color: "#3a8f7a" }] });
       if (cmd === "get_settings") return settingsModel();
-      if (cmd === "set_setting") return settingsModel();
+      if (cmd === "set_setting") return snapshot({ clients: [], first_run: true });
       return undefined;
     });
     expect(screen.getByRole("heading", { name: "Welcome to Gardefou" })).toBeTruthy();
@@ -33,7 +33,9 @@ describe("the first run", () => {
   });
 
   test("every step can be skipped", async () => {
-    await mount((cmd) => (cmd === "get_state" ? snapshot({ clients: [], first_run: true }) : settingsModel()));
+    await mount((cmd) =>
+      cmd === "get_settings" ? settingsModel() : cmd === "list_clients" ? [] : snapshot({ clients: [], first_run: true }),
+    );
     fireEvent.click(screen.getByRole("button", { name: "Set up" }));
     fireEvent.click(await screen.findByRole("button", { name: "Skip this step" }));
     await screen.findByRole("heading", { name: "Your week" });

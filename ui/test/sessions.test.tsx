@@ -65,7 +65,7 @@ describe("sessions", () => {
             session_id: "s1",
           };
         sessions = [monday, { ...tuesday, start_local: a.form.start.slice(11), note: a.form.note }];
-        return sessions[1];
+        return snapshot();
       }
       return undefined;
     });
@@ -107,7 +107,7 @@ describe("sessions", () => {
             earlier: "2025-10-26T02:30:00+02:00",
             later: "2025-10-26T02:30:00+01:00",
           };
-        return session();
+        return snapshot();
       }
       return undefined;
     });
@@ -127,11 +127,11 @@ describe("sessions", () => {
       if (cmd === "week_sessions") return week(sessions);
       if (cmd === "delete_session") {
         sessions = [];
-        return monday;
+        return snapshot();
       }
       if (cmd === "restore_session") {
         sessions = [monday];
-        return monday;
+        return snapshot();
       }
       return undefined;
     });

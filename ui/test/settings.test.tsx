@@ -5,19 +5,19 @@ import { EVENTS } from "../src/bindings";
 import { restDaysText, workingHoursText } from "../src/views/settings";
 import { flush, lastArgs, mount, settingsModel, snapshot } from "./fixtures";
 
-async function openSettings(handler: (cmd: string, args: Record<string, unknown>) => unknown = () => undefined) {
+async function openSettings(
+  handler: (cmd: string, args: Record<string, unknown>) => unknown = () => undefined,
+  canonical: (value: string) => string = (v) => v,
+) {
   let model = settingsModel();
   await mount((cmd, args) => {
     const answer = handler(cmd, args);
-    if (answer !== undefined) {
-      if (cmd === "set_setting") model = answer as typeof model;
-      return answer;
-    }
+    if (answer !== undefined) return answer;
     if (cmd === "get_settings") return model;
     if (cmd === "set_setting") {
       const { key, value } = args.args as { key: string; value: string };
-      model = settingsModel({ ...Object.fromEntries(model.entries.map((e) => [e.key, e.value])), [key]: value });
-      return model;
+      model = settingsModel({ ...Object.fromEntries(model.entries.map((e) => [e.key, e.value])), [key]: canonical(value) });
+      return snapshot();
     }
     return snapshot();
   });
@@ -105,6 +105,16 @@ describe("settings", () => {
     await flush();
     expect(screen.getByRole("heading", { name: "Réglages" })).toBeTruthy();
     expect(screen.getByLabelText("Plafond par semaine")).toBeTruthy();
+  });
+
+  test("what is saved shows in its canonical form", async () => {
+    // The core stores `90 min` as `1h30m`.
+    await openSettings(undefined, (v) => (v === "90 min" ? "1h30m" : v));
+    const field = screen.getByLabelText<HTMLInputElement>("Weekly cap");
+    fireEvent.input(field, { target: { value: "90 min" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save: Weekly cap" }));
+    await screen.findByText("Saved.");
+    await waitFor(() => expect(field.value).toBe("1h30m"));
   });
 
   test("a CLI change shows unless the field holds an unsaved draft", async () => {

@@ -102,7 +102,7 @@ export function ClientEditor(props: {
   );
 }
 
-function ClientItem({ c, onChanged }: { c: ClientRow; onChanged(rows: ClientRow[]): void }) {
+function ClientItem({ c }: { c: ClientRow }) {
   const store = useStore();
   const [editing, setEditing] = useState(false);
   return (
@@ -114,7 +114,7 @@ function ClientItem({ c, onChanged }: { c: ClientRow; onChanged(rows: ClientRow[
           submitLabel={t("client-save")}
           onCancel={() => setEditing(false)}
           onSubmit={async (form) => {
-            onChanged(await store.api.editClient({ id: c.id, form }));
+            store.show(await store.api.editClient({ id: c.id, form }));
             setEditing(false);
           }}
         />
@@ -139,7 +139,7 @@ function ClientItem({ c, onChanged }: { c: ClientRow; onChanged(rows: ClientRow[
               aria-label={`${t(c.archived ? "client-unarchive" : "client-archive")} ${c.name}`}
               onClick={async () => {
                 try {
-                  onChanged(await store.api.setClientArchived({ id: c.id, archived: !c.archived }));
+                  store.show(await store.api.setClientArchived({ id: c.id, archived: !c.archived }));
                 } catch (e) {
                   store.fail(e);
                 }
@@ -190,14 +190,14 @@ export function ClientsView() {
           submitLabel={t("client-add")}
           onCancel={() => setAdding(false)}
           onSubmit={async (form) => {
-            setRows(await store.api.addClient(form));
+            store.show(await store.api.addClient(form));
             setAdding(false);
           }}
         />
       )}
       <ul id="client-list" class="clients">
         {shown.map((c) => (
-          <ClientItem key={c.id} c={c} onChanged={setRows} />
+          <ClientItem key={c.id} c={c} />
         ))}
       </ul>
       {rows && shown.length === 0 && <p class="hint">{t("clients-empty")}</p>}

@@ -25,7 +25,7 @@ export function FirstRun() {
     store.welcome.value = false;
     store.view.value = "timer";
   };
-  const save = async (key: string, value: string) => setModel(await store.api.setSetting({ key, value }));
+  const save = async (key: string, value: string) => store.show(await store.api.setSetting({ key, value }));
   return (
     <section class="view first-run" aria-labelledby="first-run-heading">
       {step === "welcome" && (
@@ -52,7 +52,7 @@ export function FirstRun() {
             initial={{ name: "", rate: "", currency: "", cap: "", color: "", rounding: "" }}
             submitLabel={t("step-next")}
             onSubmit={async (form) => {
-              await store.api.addClient(form);
+              store.show(await store.api.addClient(form));
               setStep("week");
             }}
           />

@@ -218,7 +218,7 @@ function SessionItem(props: {
           }}
           onOverlap={props.onOverlap}
           onSubmit={async (form) => {
-            await store.api.editSession({ id: s.id, form });
+            store.show(await store.api.editSession({ id: s.id, form }));
             setEditing(false);
             props.reload();
           }}
@@ -245,7 +245,8 @@ function SessionItem(props: {
                 aria-label={`${t("session-delete")} #${s.number}`}
                 onClick={async () => {
                   try {
-                    props.onDeleted(await store.api.deleteSession({ id: s.id }));
+                    store.show(await store.api.deleteSession({ id: s.id }));
+                    props.onDeleted(s);
                   } catch (e) {
                     store.fail(e);
                   }
@@ -304,7 +305,7 @@ export function SessionsView() {
               id="undo-delete"
               onClick={async () => {
                 try {
-                  await store.api.restoreSession({ id: deleted.id });
+                  store.show(await store.api.restoreSession({ id: deleted.id }));
                   setDeleted(null);
                   void reload();
                 } catch (e) {
@@ -331,7 +332,7 @@ export function SessionsView() {
           }}
           onOverlap={setHighlight}
           onSubmit={async (form) => {
-            await store.api.addSession(form);
+            store.show(await store.api.addSession(form));
             setAdding(false);
             void reload();
           }}

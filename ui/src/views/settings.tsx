@@ -44,6 +44,8 @@ function Field(props: {
   const id = `setting-${props.k}`;
   const save = async (value: string) => {
     try {
+      // What is saved comes back in its canonical form: adopt it then.
+      base.current = value;
       await props.save(props.k, value);
       setError(null);
       setSaved(true);
@@ -272,7 +274,8 @@ export function SettingsView() {
     store.api.getSettings().then(setModel, (e) => store.fail(e));
   }, [changes]);
   if (!model) return <section class="view" aria-busy="true" />;
-  const save = async (key: string, value: string) => setModel(await store.api.setSetting({ key, value }));
+  // The saved value comes back through the reload on `changes` (canonical form).
+  const save = async (key: string, value: string) => store.show(await store.api.setSetting({ key, value }));
   return (
     <section class="view settings" aria-labelledby="settings-heading">
       <h1 id="settings-heading">{t("settings-heading")}</h1>
