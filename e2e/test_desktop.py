@@ -226,6 +226,9 @@ class FirstRunToEverything(WindowBase):
         wd.replace(f"#edit-{sid}-end", end_local)
         wd.click(f"#edit-{sid} button[type=submit]")
         wait_for(lambda: self.exists(f"#edit-{sid}-error"), 5, "the overlap refusal")
+        # The session it collides with is highlighted (the error names it by id).
+        self.assertTrue(self.exists(f'[data-id="{other["id"]}"][data-highlight="true"]'),
+                        self.text_of(f"#edit-{sid}-error"))
         self.shot("sessions-overlap-en-light")
         after = [s for s in cli_json(self.db, "log") if s["id"] == sid][0]
         self.assertEqual(after["start"], mine["start"], "nothing written")

@@ -1,17 +1,13 @@
 //! Durations as the user types and reads them: `90m`, `10h`, `1h30m` in, `1 h 30 min` out.
 //! Durations are integer seconds everywhere.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 
 /// Parses `90m`, `10h`, `1h30m`, `45s`, `1h30m15s` into whole seconds (> 0).
 /// Units must come in the order h, m, s, each at most once.
 pub fn parse_duration(input: &str) -> Result<i64> {
     let text = input.trim();
-    let invalid = || {
-        Error::invalid(format!(
-            "'{input}' is not a duration; write it like 90m, 10h or 1h30m"
-        ))
-    };
+    let invalid = || Error::invalid("duration", input.trim(), Problem::NotADuration);
     if text.is_empty() {
         return Err(invalid());
     }

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod duration;
 pub mod error;
 pub mod export;
+pub mod i18n;
 pub mod model;
 pub mod money;
 pub mod notify;

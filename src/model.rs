@@ -9,7 +9,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::duration::{format_compact, parse_duration};
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Error, Problem, Result};
 use crate::money::Currency;
 
 pub const MAX_NAME_CHARS: usize = 100;
@@ -103,7 +103,10 @@ impl FromStr for Source {
             "tray" => Ok(Self::Tray),
             "manual" => Ok(Self::Manual),
             "import" => Ok(Self::Import),
-            other => Err(Error::invalid(format!("unknown session source '{other}'"))),
+            other => Err(DatabaseError::UnknownSessionSource {
+                value: other.to_string(),
+            }
+            .into()),
         }
     }
 }
@@ -125,11 +128,7 @@ pub enum RoundDirection {
 impl Rounding {
     /// Parses `15m:up`, `6m:nearest`, `30m:down`. (`none` is handled by callers.)
     pub fn parse(input: &str) -> Result<Self> {
-        let bad = || {
-            Error::invalid(format!(
-                "'{input}' is not a rounding rule; write it like 15m:up, 6m:nearest or 30m:down (or none)"
-            ))
-        };
+        let bad = || Error::invalid("rounding", input.trim(), Problem::NotARounding);
         let (step, direction) = input.trim().split_once(':').ok_or_else(bad)?;
         let step_seconds = parse_duration(step).map_err(|_| bad())?;
         let direction = match direction.to_ascii_lowercase().as_str() {
@@ -197,10 +196,7 @@ impl Color {
         if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
             Ok(Self(format!("#{}", hex.to_ascii_lowercase())))
         } else {
-            Err(Error::invalid(format!(
-                "'{}' is not a colour; write it as #rrggbb",
-                input.trim()
-            )))
+            Err(Error::invalid("color", input.trim(), Problem::NotAColour))
         }
     }
 
@@ -217,18 +213,21 @@ impl Color {
 pub fn normalize_client_name(input: &str) -> Result<(String, String)> {
     let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(Error::invalid("a client name cannot be empty"));
+        return Err(Error::invalid("name", input, Problem::Empty));
     }
     let chars = name.chars().count();
     if chars > MAX_NAME_CHARS {
-        return Err(Error::invalid(format!(
-            "a client name has at most {MAX_NAME_CHARS} characters (this one has {chars})"
-        )));
+        return Err(Error::invalid(
+            "name",
+            name,
+            Problem::TooManyCharacters {
+                max: MAX_NAME_CHARS,
+                count: chars,
+            },
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "a client name cannot contain control characters",
-        ));
+        return Err(Error::invalid("name", name, Problem::ControlCharacters));
     }
     let key = name.to_lowercase();
     Ok((name, key))
@@ -238,9 +237,15 @@ pub fn normalize_client_name(input: &str) -> Result<(String, String)> {
 pub fn validate_note(note: &str) -> Result<String> {
     let chars = note.chars().count();
     if chars > MAX_NOTE_CHARS {
-        return Err(Error::invalid(format!(
-            "a note has at most {MAX_NOTE_CHARS} characters (this one has {chars}); keep the long text elsewhere"
-        )));
+        // The value itself is not kept: it may be a megabyte.
+        return Err(Error::invalid(
+            "note",
+            String::new(),
+            Problem::TooManyCharacters {
+                max: MAX_NOTE_CHARS,
+                count: chars,
+            },
+        ));
     }
     Ok(note.trim().to_string())
 }
@@ -256,31 +261,32 @@ pub fn normalize_tags<S: AsRef<str>>(tags: &[S]) -> Result<Vec<String>> {
                 .chars()
                 .any(|c| c.is_whitespace() || c == ',' || c.is_control())
         {
-            return Err(Error::invalid(format!(
-                "'{}' is not a tag; a tag is one word (no spaces or commas), up to {MAX_TAG_CHARS} characters",
-                raw.as_ref()
-            )));
+            return Err(Error::invalid(
+                "tags",
+                raw.as_ref(),
+                Problem::NotATag { max: MAX_TAG_CHARS },
+            ));
         }
         if !out.contains(&tag) {
             out.push(tag);
         }
     }
     if out.len() > MAX_TAGS {
-        return Err(Error::invalid(format!(
-            "a session has at most {MAX_TAGS} tags"
-        )));
+        return Err(Error::invalid(
+            "tags",
+            String::new(),
+            Problem::TooManyTags { max: MAX_TAGS },
+        ));
     }
     Ok(out)
 }
 
 /// Parses an IANA zone name.
 pub fn parse_zone(input: &str) -> Result<Tz> {
-    input.trim().parse::<Tz>().map_err(|_| {
-        Error::invalid(format!(
-            "'{}' is not an IANA time zone (e.g. Europe/Paris, America/New_York)",
-            input.trim()
-        ))
-    })
+    input
+        .trim()
+        .parse::<Tz>()
+        .map_err(|_| Error::invalid("timezone", input.trim(), Problem::NotATimeZone))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 
 /// Active ISO 4217 codes (2-decimal unless listed in the tables below).
 const CODES: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB \
@@ -32,10 +32,11 @@ impl Currency {
             let bytes = code.as_bytes();
             Ok(Currency([bytes[0], bytes[1], bytes[2]]))
         } else {
-            Err(Error::invalid(format!(
-                "'{}' is not an ISO 4217 currency code (e.g. EUR, USD, GBP, CHF)",
-                input.trim()
-            )))
+            Err(Error::invalid(
+                "currency",
+                input.trim(),
+                Problem::NotACurrency,
+            ))
         }
     }
 
@@ -63,18 +64,14 @@ impl Currency {
     pub fn parse_amount(&self, input: &str) -> Result<i64> {
         let text = input.trim().replace(',', ".");
         let bad = || {
-            Error::invalid(format!(
-                "'{}' is not an amount in {}; write it like {}",
+            Error::invalid(
+                "rate",
                 input.trim(),
-                self.code(),
-                self.format_minor(4550)
-            ))
+                Problem::NotAnAmount { currency: *self },
+            )
         };
         if text.starts_with('-') {
-            return Err(Error::invalid(format!(
-                "a rate cannot be negative ('{}')",
-                input.trim()
-            )));
+            return Err(Error::invalid("rate", input.trim(), Problem::Negative));
         }
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         if whole.is_empty() && fraction.is_empty()
@@ -86,13 +83,11 @@ impl Currency {
         }
         let digits = self.minor_digits();
         if fraction.len() > digits as usize {
-            return Err(Error::invalid(format!(
-                "{} has {} decimal{}; '{}' has more",
-                self.code(),
-                digits,
-                if digits == 1 { "" } else { "s" },
-                input.trim()
-            )));
+            return Err(Error::invalid(
+                "rate",
+                input.trim(),
+                Problem::TooManyDecimals { currency: *self },
+            ));
         }
         let scale = 10_i64.pow(digits);
         let whole: i64 = if whole.is_empty() {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Result};
 
 pub const DB_ENV: &str = "GARDEFOU_DB";
 pub const DB_FILE_NAME: &str = "gardefou.sqlite3";
@@ -10,9 +10,8 @@ pub const DB_FILE_NAME: &str = "gardefou.sqlite3";
 /// The platform data folder's database (`~/.local/share/gardefou/gardefou.sqlite3`
 /// on Linux), creating the folder (mode 0700) if needed.
 pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "gardefou").ok_or_else(|| {
-        Error::Database("cannot find a home folder for the database; pass --db PATH".into())
-    })?;
+    let dirs =
+        directories::ProjectDirs::from("", "", "gardefou").ok_or(DatabaseError::NoHomeFolder)?;
     let folder = dirs.data_dir();
     if !folder.is_dir() {
         let mut builder = std::fs::DirBuilder::new();
@@ -24,7 +23,10 @@ pub fn default_db_path() -> Result<PathBuf> {
         }
         builder
             .create(folder)
-            .map_err(|e| Error::Database(format!("cannot create {}: {e}", folder.display())))?;
+            .map_err(|e| DatabaseError::CannotCreateFolder {
+                path: folder.to_path_buf(),
+                reason: e.to_string(),
+            })?;
     }
     Ok(folder.join(DB_FILE_NAME))
 }

@@ -1,10 +1,11 @@
 //! The user's settings: typed, validated, stored as canonical text per key.
 
 use chrono_tz::Tz;
+use serde::Serialize;
 
 use crate::calendar::WeekStart;
 use crate::duration::{format_compact, parse_duration};
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Error, Problem, Result};
 use crate::model::{Rounding, normalize_tags, parse_zone};
 use crate::money::Currency;
 use crate::rules::{DaySet, WorkingHours};
@@ -35,38 +36,262 @@ pub struct Settings {
     pub health_tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    En,
-    Fr,
+pub use crate::i18n::Locale;
+
+/// What kind of value a setting holds: drives validation and the app's editors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum SettingKind {
+    /// An IANA zone name.
+    TimeZone,
+    /// One of a fixed list of words.
+    Choice { choices: &'static [&'static str] },
+    /// An ISO 4217 code.
+    Currency,
+    /// A rounding rule (`15m:up`) or `none`.
+    Rounding,
+    /// A duration up to 168 h, or `none`.
+    Cap,
+    /// A percentage from 1 to 100.
+    Percent,
+    /// Working hours per weekday.
+    WorkingHours,
+    /// A set of weekdays, or `none`.
+    Days,
+    /// A duration (`15m`).
+    Duration,
+    /// A duration, or `0` for off.
+    DurationOrOff,
+    /// A whole number in a range.
+    Count { min: i64, max: i64 },
+    /// A comma-separated list of tags, or `none`.
+    Tags,
 }
 
-impl Locale {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Fr => "fr",
-        }
+/// One setting: its key, kind, canonical default, help, and how it is read
+/// and shown. The table below is the only list of settings: `settings set`,
+/// `settings show`, the CLI's help and the app's editor all come from it.
+#[derive(Debug, Clone, Copy)]
+pub struct SettingSpec {
+    pub key: &'static str,
+    pub kind: SettingKind,
+    /// The canonical default (`system` where the system decides).
+    pub default: &'static str,
+    /// The catalogue id of its one-line help.
+    pub help: &'static str,
+    apply: fn(&mut Settings, &str) -> Result<()>,
+    show: fn(&Settings) -> String,
+}
+
+impl SettingSpec {
+    /// The help line in `locale`.
+    pub fn help_text(&self, locale: Locale) -> String {
+        crate::i18n::text(locale, self.help, &[])
     }
 }
 
-/// The keys `settings set` accepts, in the order `settings show` prints them.
-pub const KEYS: &[&str] = &[
-    "timezone",
-    "week_start",
-    "currency",
-    "rounding",
-    "locale",
-    "weekly_cap",
-    "warn_at",
-    "working_hours",
-    "rest_days",
-    "weekend_min",
-    "weekend_streak_limit",
-    "nag_every",
-    "notifications",
-    "health_tags",
+const ON_OFF: &[&str] = &["on", "off"];
+const WEEK_STARTS: &[&str] = &["monday", "sunday"];
+const LOCALES: &[&str] = &["en", "fr"];
+
+/// Every setting, in the order `settings show` prints them.
+pub const SETTINGS: &[SettingSpec] = &[
+    SettingSpec {
+        key: "timezone",
+        kind: SettingKind::TimeZone,
+        default: "system",
+        help: "setting-timezone",
+        apply: |s, v| {
+            s.timezone = parse_zone(v).map_err(|e| e.for_field("timezone"))?;
+            Ok(())
+        },
+        show: |s| s.timezone.name().to_string(),
+    },
+    SettingSpec {
+        key: "week_start",
+        kind: SettingKind::Choice {
+            choices: WEEK_STARTS,
+        },
+        default: "monday",
+        help: "setting-week-start",
+        apply: |s, v| {
+            s.week_start = match v.to_ascii_lowercase().as_str() {
+                "monday" | "mon" => WeekStart::Monday,
+                "sunday" | "sun" => WeekStart::Sunday,
+                _ => return Err(not_one_of("week_start", v, WEEK_STARTS)),
+            };
+            Ok(())
+        },
+        show: |s| s.week_start.as_str().to_string(),
+    },
+    SettingSpec {
+        key: "currency",
+        kind: SettingKind::Currency,
+        default: "EUR",
+        help: "setting-currency",
+        apply: |s, v| {
+            s.currency = Currency::parse(v)?;
+            Ok(())
+        },
+        show: |s| s.currency.code().to_string(),
+    },
+    SettingSpec {
+        key: "rounding",
+        kind: SettingKind::Rounding,
+        default: "none",
+        help: "setting-rounding",
+        apply: |s, v| {
+            s.rounding = Rounding::parse_optional(v)?;
+            Ok(())
+        },
+        show: |s| {
+            s.rounding
+                .map_or_else(|| "none".to_string(), |r| r.to_string())
+        },
+    },
+    SettingSpec {
+        key: "locale",
+        kind: SettingKind::Choice { choices: LOCALES },
+        default: "system",
+        help: "setting-locale",
+        apply: |s, v| {
+            s.locale = v.parse().map_err(|()| not_one_of("locale", v, LOCALES))?;
+            Ok(())
+        },
+        show: |s| s.locale.as_str().to_string(),
+    },
+    SettingSpec {
+        key: "weekly_cap",
+        kind: SettingKind::Cap,
+        default: "none",
+        help: "setting-weekly-cap",
+        apply: |s, v| {
+            s.weekly_cap = parse_cap("weekly_cap", v)?;
+            Ok(())
+        },
+        show: |s| {
+            s.weekly_cap
+                .map_or_else(|| "none".to_string(), format_compact)
+        },
+    },
+    SettingSpec {
+        key: "warn_at",
+        kind: SettingKind::Percent,
+        default: "80",
+        help: "setting-warn-at",
+        apply: |s, v| {
+            s.warn_at = parse_percent(v)?;
+            Ok(())
+        },
+        show: |s| s.warn_at.to_string(),
+    },
+    SettingSpec {
+        key: "working_hours",
+        kind: SettingKind::WorkingHours,
+        default: "mon-fri 09:00-18:00; sat-sun off",
+        help: "setting-working-hours",
+        apply: |s, v| {
+            s.working_hours = WorkingHours::parse(v)?;
+            Ok(())
+        },
+        show: |s| s.working_hours.to_string(),
+    },
+    SettingSpec {
+        key: "rest_days",
+        kind: SettingKind::Days,
+        default: "sat,sun",
+        help: "setting-rest-days",
+        apply: |s, v| {
+            s.rest_days = DaySet::parse(v)?;
+            Ok(())
+        },
+        show: |s| s.rest_days.to_string(),
+    },
+    SettingSpec {
+        key: "weekend_min",
+        kind: SettingKind::Duration,
+        default: "15m",
+        help: "setting-weekend-min",
+        apply: |s, v| {
+            s.weekend_min = parse_duration(v).map_err(|e| e.for_field("weekend_min"))?;
+            Ok(())
+        },
+        show: |s| format_compact(s.weekend_min),
+    },
+    SettingSpec {
+        key: "weekend_streak_limit",
+        kind: SettingKind::Count { min: 1, max: 52 },
+        default: "2",
+        help: "setting-weekend-streak-limit",
+        apply: |s, v| {
+            s.weekend_streak_limit = match v.parse::<u32>() {
+                Ok(n) if (1..=52).contains(&n) => n,
+                _ => {
+                    return Err(Error::invalid(
+                        "weekend_streak_limit",
+                        v,
+                        Problem::NotInRange { min: 1, max: 52 },
+                    ));
+                }
+            };
+            Ok(())
+        },
+        show: |s| s.weekend_streak_limit.to_string(),
+    },
+    SettingSpec {
+        key: "nag_every",
+        kind: SettingKind::DurationOrOff,
+        default: "30m",
+        help: "setting-nag-every",
+        apply: |s, v| {
+            s.nag_every = if v == "0" {
+                None
+            } else {
+                Some(parse_duration(v).map_err(|e| e.for_field("nag_every"))?)
+            };
+            Ok(())
+        },
+        show: |s| s.nag_every.map_or_else(|| "0".to_string(), format_compact),
+    },
+    SettingSpec {
+        key: "notifications",
+        kind: SettingKind::Choice { choices: ON_OFF },
+        default: "on",
+        help: "setting-notifications",
+        apply: |s, v| {
+            s.notifications = parse_on_off("notifications", v)?;
+            Ok(())
+        },
+        show: |s| on_off(s.notifications),
+    },
+    SettingSpec {
+        key: "health_tags",
+        kind: SettingKind::Tags,
+        default: "meeting,rework",
+        help: "setting-health-tags",
+        apply: |s, v| {
+            s.health_tags = parse_tag_list(v)?;
+            Ok(())
+        },
+        show: |s| {
+            if s.health_tags.is_empty() {
+                "none".to_string()
+            } else {
+                s.health_tags.join(",")
+            }
+        },
+    },
 ];
+
+/// The keys `settings set` accepts, in the order `settings show` prints them.
+pub fn keys() -> Vec<&'static str> {
+    SETTINGS.iter().map(|s| s.key).collect()
+}
+
+/// The description of `key`, if it is a setting.
+pub fn spec(key: &str) -> Option<&'static SettingSpec> {
+    SETTINGS.iter().find(|s| s.key == key)
+}
 
 impl Settings {
     pub fn defaults(system_zone: Tz) -> Self {
@@ -93,9 +318,12 @@ impl Settings {
     pub fn from_pairs(pairs: &[(String, String)], system_zone: Tz) -> Result<Self> {
         let mut settings = Self::defaults(system_zone);
         for (key, value) in pairs {
-            if KEYS.contains(&key.as_str()) {
-                settings.set(key, value).map_err(|e| {
-                    Error::Database(format!("the stored setting {key} is invalid: {e}"))
+            if let Some(spec) = spec(key) {
+                (spec.apply)(&mut settings, value.trim()).map_err(|_| {
+                    DatabaseError::StoredSettingInvalid {
+                        key: key.clone(),
+                        value: value.clone(),
+                    }
                 })?;
             }
         }
@@ -104,119 +332,47 @@ impl Settings {
 
     /// Validates and applies one key; returns the canonical text to store.
     pub fn set(&mut self, key: &str, value: &str) -> Result<String> {
-        let value = value.trim();
-        match key {
-            "timezone" => self.timezone = parse_zone(value)?,
-            "week_start" => {
-                self.week_start = match value.to_ascii_lowercase().as_str() {
-                    "monday" | "mon" => WeekStart::Monday,
-                    "sunday" | "sun" => WeekStart::Sunday,
-                    _ => {
-                        return Err(Error::invalid(format!(
-                            "week_start is monday or sunday, not '{value}'"
-                        )));
-                    }
-                }
-            }
-            "currency" => self.currency = Currency::parse(value)?,
-            "rounding" => self.rounding = Rounding::parse_optional(value)?,
-            "locale" => {
-                self.locale = match value.to_ascii_lowercase().as_str() {
-                    "en" => Locale::En,
-                    "fr" => Locale::Fr,
-                    _ => return Err(Error::invalid(format!("locale is en or fr, not '{value}'"))),
-                }
-            }
-            "weekly_cap" => self.weekly_cap = parse_cap(value)?,
-            "warn_at" => self.warn_at = parse_percent(value)?,
-            "working_hours" => self.working_hours = WorkingHours::parse(value)?,
-            "rest_days" => self.rest_days = DaySet::parse(value)?,
-            "weekend_min" => self.weekend_min = parse_duration(value)?,
-            "weekend_streak_limit" => {
-                self.weekend_streak_limit = match value.parse::<u32>() {
-                    Ok(n) if (1..=52).contains(&n) => n,
-                    _ => {
-                        return Err(Error::invalid(format!(
-                            "weekend_streak_limit is a number of weekends from 1 to 52, not '{value}'"
-                        )));
-                    }
-                }
-            }
-            "nag_every" => {
-                self.nag_every = if value == "0" {
-                    None
-                } else {
-                    Some(parse_duration(value)?)
-                }
-            }
-            "notifications" => {
-                self.notifications = match value.to_ascii_lowercase().as_str() {
-                    "on" | "true" | "yes" => true,
-                    "off" | "false" | "no" => false,
-                    _ => {
-                        return Err(Error::invalid(format!(
-                            "notifications is on or off, not '{value}'"
-                        )));
-                    }
-                }
-            }
-            "health_tags" => self.health_tags = parse_tag_list(value)?,
-            _ => {
-                return Err(Error::invalid(format!(
-                    "unknown setting '{key}'; known settings: {}",
-                    KEYS.join(", ")
-                )));
-            }
-        }
-        Ok(self.get(key).unwrap_or_default())
+        let spec = spec(key)
+            .ok_or_else(|| Error::invalid("key", key, Problem::UnknownSetting { known: keys() }))?;
+        (spec.apply)(self, value.trim())?;
+        Ok((spec.show)(self))
     }
 
     /// The canonical text of one key.
     pub fn get(&self, key: &str) -> Option<String> {
-        Some(match key {
-            "timezone" => self.timezone.name().to_string(),
-            "week_start" => self.week_start.as_str().to_string(),
-            "currency" => self.currency.code().to_string(),
-            "rounding" => self
-                .rounding
-                .map_or_else(|| "none".to_string(), |r| r.to_string()),
-            "locale" => self.locale.as_str().to_string(),
-            "weekly_cap" => self
-                .weekly_cap
-                .map_or_else(|| "none".to_string(), format_compact),
-            "warn_at" => self.warn_at.to_string(),
-            "working_hours" => self.working_hours.to_string(),
-            "rest_days" => self.rest_days.to_string(),
-            "weekend_min" => format_compact(self.weekend_min),
-            "weekend_streak_limit" => self.weekend_streak_limit.to_string(),
-            "nag_every" => self
-                .nag_every
-                .map_or_else(|| "0".to_string(), format_compact),
-            "notifications" => if self.notifications { "on" } else { "off" }.to_string(),
-            "health_tags" if self.health_tags.is_empty() => "none".to_string(),
-            "health_tags" => self.health_tags.join(","),
-            _ => return None,
-        })
+        spec(key).map(|spec| (spec.show)(self))
     }
 
     /// Every key with its value, for `settings show`.
     pub fn entries(&self) -> Vec<(&'static str, String)> {
-        KEYS.iter()
-            .map(|k| (*k, self.get(k).unwrap_or_default()))
-            .collect()
+        SETTINGS.iter().map(|s| (s.key, (s.show)(self))).collect()
     }
 }
 
+fn not_one_of(field: &'static str, value: &str, choices: &'static [&'static str]) -> Error {
+    Error::invalid(field, value, Problem::NotOneOf { choices })
+}
+
+fn parse_on_off(field: &'static str, value: &str) -> Result<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" => Ok(true),
+        "off" | "false" | "no" => Ok(false),
+        _ => Err(not_one_of(field, value, ON_OFF)),
+    }
+}
+
+fn on_off(value: bool) -> String {
+    if value { "on" } else { "off" }.to_string()
+}
+
 /// A weekly cap: a duration up to 168 h, or `none`.
-fn parse_cap(value: &str) -> Result<Option<i64>> {
+fn parse_cap(field: &'static str, value: &str) -> Result<Option<i64>> {
     if value.eq_ignore_ascii_case("none") {
         return Ok(None);
     }
-    let seconds = parse_duration(value)?;
+    let seconds = parse_duration(value).map_err(|e| e.for_field(field))?;
     if seconds > 7 * 24 * 3600 {
-        return Err(Error::invalid(format!(
-            "a weekly cap is at most 168 h (a whole week), not {value}"
-        )));
+        return Err(Error::invalid(field, value, Problem::CapOutOfRange));
     }
     Ok(Some(seconds))
 }
@@ -225,9 +381,7 @@ fn parse_cap(value: &str) -> Result<Option<i64>> {
 fn parse_percent(value: &str) -> Result<u8> {
     match value.trim_end_matches('%').trim().parse::<u8>() {
         Ok(p) if (1..=100).contains(&p) => Ok(p),
-        _ => Err(Error::invalid(format!(
-            "warn_at is a percentage from 1 to 100 (like 80), not '{value}'"
-        ))),
+        _ => Err(Error::invalid("warn_at", value, Problem::NotAPercentage)),
     }
 }
 
@@ -237,11 +391,7 @@ fn parse_tag_list(value: &str) -> Result<Vec<String>> {
         return Ok(Vec::new());
     }
     let parts: Vec<&str> = value.split(',').map(str::trim).collect();
-    normalize_tags(&parts).map_err(|e| {
-        Error::invalid(format!(
-            "health_tags is a comma-separated list of tags, like meeting,rework (or none): {e}"
-        ))
-    })
+    normalize_tags(&parts).map_err(|_| Error::invalid("health_tags", value, Problem::NotATagList))
 }
 
 /// The system's IANA zone, or UTC when it cannot be told.

@@ -10,6 +10,7 @@ use rusqlite::Connection;
 
 use crate::clock::Clock;
 use crate::error::Result;
+use crate::i18n::Locale;
 use crate::settings::{Settings, system_zone};
 use crate::store::{self, Store};
 use crate::when::{parse_instant, parse_past_instant};
@@ -30,7 +31,14 @@ pub use timer::{StartOutcome, StartRequest, Status};
 pub struct Tracker {
     store: Store,
     clock: Arc<dyn Clock>,
-    system_zone: Tz,
+    system: System,
+}
+
+/// What the system decides when the user has not: the zone and the language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct System {
+    pub zone: Tz,
+    pub locale: Locale,
 }
 
 impl std::fmt::Debug for Tracker {
@@ -44,16 +52,27 @@ impl std::fmt::Debug for Tracker {
 impl Tracker {
     /// Opens the database at `path`; the default zone is the system's.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        Ok(Self::with_store(Store::open(path)?, clock, system_zone()))
+        let mut tracker = Self::with_store(Store::open(path)?, clock, system_zone());
+        tracker.system.locale = Locale::from_env();
+        Ok(tracker)
     }
 
-    /// A tracker over an existing store and an explicit default zone (tests).
+    /// A tracker over an existing store and an explicit default zone (tests);
+    /// the default language is English.
     pub fn with_store(store: Store, clock: Arc<dyn Clock>, system_zone: Tz) -> Self {
         Self {
             store,
             clock,
-            system_zone,
+            system: System {
+                zone: system_zone,
+                locale: Locale::En,
+            },
         }
+    }
+
+    /// Sets the language used when the `locale` setting is unset.
+    pub fn set_system_locale(&mut self, locale: Locale) {
+        self.system.locale = locale;
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -71,15 +90,15 @@ impl Tracker {
     // ---- settings -------------------------------------------------------
 
     pub fn settings(&mut self) -> Result<Settings> {
-        let zone = self.system_zone;
-        self.store.read(|conn| load_settings(conn, zone))
+        let system = self.system;
+        self.store.read(|conn| load_settings(conn, system))
     }
 
     /// Validates and stores one setting; returns its canonical value.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<String> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let mut settings = load_settings(conn, zone)?;
+            let mut settings = load_settings(conn, system)?;
             let canonical = settings.set(key, value)?;
             store::put_setting(conn, key, &canonical, now)?;
             Ok(canonical)
@@ -100,6 +119,11 @@ impl Tracker {
 }
 
 /// Reads the settings inside a transaction.
-pub fn load_settings(conn: &Connection, system_zone: Tz) -> Result<Settings> {
-    Settings::from_pairs(&store::stored_settings(conn)?, system_zone)
+pub fn load_settings(conn: &Connection, system: System) -> Result<Settings> {
+    let pairs = store::stored_settings(conn)?;
+    let mut settings = Settings::from_pairs(&pairs, system.zone)?;
+    if !pairs.iter().any(|(key, _)| key == "locale") {
+        settings.locale = system.locale;
+    }
+    Ok(settings)
 }

@@ -9,7 +9,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::duration::parse_duration;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 
 /// The earliest instant Gardefou accepts: anything before is an epoch-zero mistake.
 pub fn earliest_accepted() -> DateTime<Utc> {
@@ -55,16 +55,16 @@ pub fn parse_past_instant(input: &str, tz: Tz, now: DateTime<Utc>) -> Result<Dat
 /// Refuses instants before 1971 or after `now`.
 pub fn check_accepted(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> Result<()> {
     if at < earliest_accepted() {
-        return Err(Error::invalid(format!(
-            "{} is before 1971; check the date (a clock at zero reads 1970)",
-            at.with_timezone(&tz).format("%Y-%m-%d %H:%M")
-        )));
+        return Err(Error::TooEarly {
+            instant: at,
+            zone: tz,
+        });
     }
     if at > now {
-        return Err(Error::invalid(format!(
-            "{} is in the future; Gardefou only records time already spent",
-            at.with_timezone(&tz).format("%Y-%m-%d %H:%M")
-        )));
+        return Err(Error::InFuture {
+            instant: at,
+            zone: tz,
+        });
     }
     Ok(())
 }
@@ -72,7 +72,7 @@ pub fn check_accepted(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> Result<(
 /// Parses a DATE argument (`YYYY-MM-DD`).
 pub fn parse_date(input: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(format!("'{input}' is not a date; write it as YYYY-MM-DD")))
+        .map_err(|_| Error::invalid("date", input, Problem::NotADate))
 }
 
 /// A local wall-clock time in `tz`, refusing times that do not exist or happen twice.
@@ -80,17 +80,17 @@ pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> Result<DateTime<Utc>> {
     let local = local.with_nanosecond0();
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
-        LocalResult::None => Err(Error::invalid(format!(
-            "{} does not exist in {tz}: the clocks jump forward then. Give the time with an explicit offset, e.g. {}",
-            local.format("%Y-%m-%d %H:%M"),
-            example_with_offset(local, tz)
-        ))),
-        LocalResult::Ambiguous(first, second) => Err(Error::invalid(format!(
-            "{} happens twice in {tz}: the clocks go back then. Give the time with an explicit offset: {} or {}",
-            local.format("%Y-%m-%d %H:%M"),
-            first.format("%Y-%m-%dT%H:%M:%S%:z"),
-            second.format("%Y-%m-%dT%H:%M:%S%:z"),
-        ))),
+        LocalResult::None => Err(Error::LocalTimeGap {
+            local,
+            zone: tz,
+            suggestion: example_with_offset(local, tz),
+        }),
+        LocalResult::Ambiguous(first, second) => Err(Error::LocalTimeAmbiguous {
+            local,
+            zone: tz,
+            earlier: first.fixed_offset(),
+            later: second.fixed_offset(),
+        }),
     }
 }
 
@@ -103,22 +103,26 @@ pub fn rfc3339_in(at: DateTime<Utc>, tz: Tz) -> String {
 
 /// The instant a user most likely meant by a time in a gap, written with the
 /// offset in force after the change (02:30 in Paris's spring gap → 03:30+02:00).
-fn example_with_offset(local: NaiveDateTime, tz: Tz) -> String {
+fn example_with_offset(local: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
     let offset_at = |t: NaiveDateTime| match tz.from_local_datetime(&t) {
         LocalResult::Single(x) | LocalResult::Ambiguous(x, _) => Some(x.offset().fix()),
         LocalResult::None => None,
     };
     let before = offset_at(local - chrono::Duration::hours(3));
     let after = offset_at(local + chrono::Duration::hours(3));
+    let utc = Utc.fix();
     match (before, after) {
         (Some(before), Some(after)) => {
             let shifted = local
                 + chrono::Duration::seconds(i64::from(
                     after.local_minus_utc() - before.local_minus_utc(),
                 ));
-            format!("{}{}", shifted.format("%Y-%m-%dT%H:%M:%S"), after)
+            shifted
+                .and_local_timezone(after)
+                .single()
+                .unwrap_or_else(|| utc.from_utc_datetime(&local))
         }
-        _ => format!("{}+00:00", local.format("%Y-%m-%dT%H:%M:%S")),
+        _ => utc.from_utc_datetime(&local),
     }
 }
 
@@ -127,9 +131,7 @@ fn whole_second(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
 }
 
 fn not_a_time(input: &str) -> Error {
-    Error::invalid(format!(
-        "'{input}' is not a time; use YYYY-MM-DD HH:MM, HH:MM (today), -10m (ago) or RFC 3339 with an offset"
-    ))
+    Error::invalid("time", input, Problem::NotATime)
 }
 
 trait WithNanosecond0 {

@@ -194,6 +194,9 @@ fn week_report_text_and_json_match_the_golden_files() {
     let db = seeded();
     golden("week.txt", &stdout(&db, &["report", "week"]));
     golden("week.json", &stdout(&db, &["--json", "report", "week"]));
+    // The same week in French: its own text, the very same JSON but for sentences.
+    db.ok(&["settings", "set", "locale", "fr"]);
+    golden("week.fr.txt", &stdout(&db, &["report", "week"]));
     // Any date of the week gives the same week.
     assert_eq!(
         stdout(&db, &["--json", "report", "week", "--date", "2026-11-25"]),

@@ -112,6 +112,7 @@ proptest! {
             sessions: &sessions,
             health_tags: &[],
             warn_at: 80,
+            locale: gardefou::i18n::Locale::En,
         };
         let w = report::compute_week(&input, report::Boundaries::default());
         let week_seconds = (windows.week.1 - windows.week.0).num_seconds();

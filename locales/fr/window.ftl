@@ -12,13 +12,13 @@ dismiss = Fermer
 
 ## Premier lancement
 welcome-title = Bienvenue dans Gardefou
-welcome-body = Gardefou compte vos heures par client et tient vos limites à votre place : un plafond par semaine, des horaires, des week-ends libres.
+welcome-body = Gardefou compte vos heures par client et tient vos limites à votre place : un plafond par semaine, des horaires, des week-ends libres.
 welcome-start = Configurer
 welcome-skip = Passer la configuration
 first-client-title = Votre premier client
-first-client-body = Pour qui travaillez-vous ? Vous ajouterez les autres plus tard.
+first-client-body = Pour qui travaillez-vous ? Vous ajouterez les autres plus tard.
 first-week-title = Votre semaine
-first-week-body = Voici les réglages par défaut ; changez ce qui ne vous convient pas.
+first-week-body = Voici les réglages par défaut ; changez ce qui ne vous convient pas.
 step-next = Continuer
 step-skip = Passer cette étape
 step-finish = Aller au chrono
@@ -51,9 +51,9 @@ session-now = maintenant
 
 ## Limites en vue
 meters-heading = Cette semaine
-meter-week = Cette semaine : { $tracked }
-meter-week-cap = Cette semaine : { $tracked } sur { $cap }
-meter-client-cap = { $client } : { $tracked } sur { $cap }
+meter-week = Cette semaine : { $tracked }
+meter-week-cap = Cette semaine : { $tracked } sur { $cap }
+meter-client-cap = { $client } : { $tracked } sur { $cap }
 meter-approaching = bientôt atteint
 meter-crossed = dépassé
 off-hours-now = Vous travaillez hors horaires.
@@ -65,8 +65,8 @@ weekend-streak = { $count ->
 }
 
 ## Dialogue de dépassement
-override-title = Démarrer quand même ?
-override-intro = Démarrer maintenant dépasse ces limites :
+override-title = Démarrer quand même ?
+override-intro = Démarrer maintenant dépasse ces limites :
 override-reason = Raison de continuer quand même
 override-start = Démarrer quand même
 override-cancel = Pas maintenant
@@ -101,12 +101,11 @@ session-billable = Facturable
 session-running = en cours
 session-overlap = Cette session chevauche celle qui est surlignée.
 session-non-billable = non facturable
-dst-title = Quelle heure vouliez-vous dire ?
+dst-title = Quelle heure vouliez-vous dire ?
 dst-gap = { $input } n’existe pas ce jour-là (on avance l’heure).
 dst-ambiguous = { $input } arrive deux fois ce jour-là (on recule l’heure).
 dst-earlier = La première ({ $time })
 dst-later = La seconde ({ $time })
-dst-before = Juste avant le changement ({ $time })
 dst-after = Juste après le changement ({ $time })
 
 ## Clients
@@ -136,26 +135,26 @@ client-rate-value = { $rate } { $currency }/h
 settings-heading = Réglages
 settings-saved = Enregistré.
 settings-save = Enregistrer
-setting-timezone = Fuseau horaire
-setting-timezone-search = Chercher un fuseau horaire
-setting-week_start = La semaine commence le
-setting-currency = Devise par défaut
-setting-weekly_cap = Plafond par semaine
-setting-warn_at = Prévenir à (% d’un plafond)
-setting-working_hours = Horaires de travail
-setting-rest_days = Jours de repos
-setting-weekend_min = Temps qui fait d’un week-end un week-end travaillé
-setting-weekend_streak_limit = Week-ends travaillés d’affilée avant une alerte
-setting-nag_every = Rappeler toutes les (0 pour jamais)
-setting-rounding = Arrondi des exports
-setting-locale = Langue
-setting-notifications = Notifications
-setting-health_tags = Étiquettes comptées dans la santé d’un client
-setting-other = { $key }
-setting-autostart = Démarrer avec la session
-setting-summary_auto_open = Ouvrir le bilan de la semaine automatiquement
-setting-idle_after = Demander après ce temps d’inactivité (0 pour jamais)
-setting-backups = Sauvegardes automatiques
+label-timezone = Fuseau horaire
+timezone-search = Chercher un fuseau horaire
+label-week_start = La semaine commence le
+label-currency = Devise par défaut
+label-weekly_cap = Plafond par semaine
+label-warn_at = Prévenir à (% d’un plafond)
+label-working_hours = Horaires de travail
+label-rest_days = Jours de repos
+label-weekend_min = Temps qui fait d’un week-end un week-end travaillé
+label-weekend_streak_limit = Week-ends travaillés d’affilée avant une alerte
+label-nag_every = Rappeler toutes les (0 pour jamais)
+label-rounding = Arrondi des exports
+label-locale = Langue
+label-notifications = Notifications
+label-health_tags = Étiquettes comptées dans la santé d’un client
+label-other = { $key }
+label-autostart = Démarrer avec la session
+label-summary_auto_open = Ouvrir le bilan de la semaine automatiquement
+label-idle_after = Demander après ce temps d’inactivité (0 pour jamais)
+label-backups = Sauvegardes automatiques
 day-off = Jour chômé
 block-add = Ajouter des horaires
 block-remove = Retirer ces horaires
@@ -177,4 +176,4 @@ off = Désactivées
 
 ## Échec au démarrage
 startup-failed = Gardefou ne peut pas ouvrir sa base de données.
-startup-path = Base de données : { $path }
+startup-path = Base de données : { $path }

@@ -7,7 +7,7 @@
 use ts_rs::{Config, TS};
 
 use crate::commands::*;
-use crate::error::CommandError;
+use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
 use crate::view::*;
 use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
@@ -88,6 +88,9 @@ fn render() -> String {
         MetersView::decl(&cfg),
         RunningFlagsView::decl(&cfg),
         Snapshot::decl(&cfg),
+        ErrorKind::decl(&cfg),
+        Boundary::decl(&cfg),
+        ErrorDetails::decl(&cfg),
         CommandError::decl(&cfg),
         Refusal::decl(&cfg),
         ClientRow::decl(&cfg),

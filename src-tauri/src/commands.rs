@@ -145,21 +145,33 @@ pub async fn start_timer<R: Runtime>(
     state: State<'_, AppState>,
     args: StartTimerArgs,
 ) -> Result<Snapshot, CommandError> {
+    // Parsed inside the tracker's lock so a refusal speaks the user's language.
     let planned = args.planned.trim();
-    let request = StartRequest {
-        note: args.note,
-        tags: args.tags,
-        billable: args.billable,
-        planned_seconds: if planned.is_empty() {
-            None
-        } else {
-            Some(parse_duration(planned)?)
-        },
-        source: Source::Timer,
-        override_reason: args.override_reason.filter(|r| !r.trim().is_empty()),
-        ..StartRequest::new(args.client_id)
+    let planned_seconds = if planned.is_empty() {
+        None
+    } else {
+        Some(
+            state
+                .with_tracker(|_| parse_duration(planned))
+                .map_err(|mut e| {
+                    // The form's field, not the parser's.
+                    e.details.field = Some("planned".into());
+                    e
+                })?,
+        )
     };
-    state.with_tracker(|t| t.start(request))?;
+    state.with_tracker(|t| {
+        let request = StartRequest {
+            note: args.note,
+            tags: args.tags,
+            billable: args.billable,
+            planned_seconds,
+            source: Source::Timer,
+            override_reason: args.override_reason.filter(|r| !r.trim().is_empty()),
+            ..StartRequest::new(args.client_id)
+        };
+        t.start(request)
+    })?;
     crate::publish(&app, &state)
 }
 
@@ -202,15 +214,17 @@ pub async fn add_client<R: Runtime>(
     state: State<'_, AppState>,
     args: ClientForm,
 ) -> Result<Snapshot, CommandError> {
-    let new = NewClient {
-        name: args.name,
-        rate: optional(&args.rate),
-        currency: optional(&args.currency),
-        cap_seconds: cap(&args.cap)?,
-        rounding: rounding(&args.rounding)?,
-        color: optional(&args.color),
-    };
-    state.with_tracker(|t| t.add_client(new))?;
+    state.with_tracker(|t| {
+        let new = NewClient {
+            name: args.name,
+            rate: optional(&args.rate),
+            currency: optional(&args.currency),
+            cap_seconds: cap(&args.cap)?,
+            rounding: rounding(&args.rounding)?,
+            color: optional(&args.color),
+        };
+        t.add_client(new)
+    })?;
     crate::publish(&app, &state)
 }
 
@@ -222,15 +236,17 @@ pub async fn edit_client<R: Runtime>(
     args: EditClientArgs,
 ) -> Result<Snapshot, CommandError> {
     let form = args.form;
-    let changes = ClientChanges {
-        rename: optional(&form.name),
-        rate: optional(&form.rate),
-        currency: optional(&form.currency),
-        cap_seconds: Some(cap(&form.cap)?),
-        rounding: Some(rounding(&form.rounding)?),
-        color: optional(&form.color),
-    };
-    state.with_tracker(|t| t.edit_client(&args.id, changes))?;
+    state.with_tracker(|t| {
+        let changes = ClientChanges {
+            rename: optional(&form.name),
+            rate: optional(&form.rate),
+            currency: optional(&form.currency),
+            cap_seconds: Some(cap(&form.cap)?),
+            rounding: Some(rounding(&form.rounding)?),
+            color: optional(&form.color),
+        };
+        t.edit_client(&args.id, changes)
+    })?;
     crate::publish(&app, &state)
 }
 
@@ -251,12 +267,30 @@ pub async fn week_sessions(
     state: State<'_, AppState>,
     args: WeekArgs,
 ) -> Result<WeekView, CommandError> {
-    let date = args
-        .date
-        .as_deref()
-        .map(gardefou::when::parse_date)
-        .transpose()?;
-    Ok(week_view(&state.with_tracker(|t| t.week_log(date))?))
+    let week = state.with_tracker(|t| {
+        let date = args
+            .date
+            .as_deref()
+            .map(gardefou::when::parse_date)
+            .transpose()?;
+        t.week_log(date)
+    })?;
+    Ok(week_view(&week))
+}
+
+/// A session's instant, parsed in the configured zone; an error names the
+/// field (`start`, `end`) so the window asks about the right one (DST).
+fn instant(
+    state: &AppState,
+    field: &str,
+    input: &str,
+) -> Result<chrono::DateTime<chrono::Utc>, CommandError> {
+    state
+        .with_tracker(|t| t.parse_past_time(input))
+        .map_err(|mut e| {
+            e.details.field.get_or_insert_with(|| field.to_string());
+            e
+        })
 }
 
 /// Adds a past session, like `gardefou add`.
@@ -266,10 +300,14 @@ pub async fn add_session<R: Runtime>(
     state: State<'_, AppState>,
     args: SessionForm,
 ) -> Result<Snapshot, CommandError> {
+    let (start, end) = (
+        instant(&state, "start", &args.start)?,
+        instant(&state, "end", &args.end)?,
+    );
     state.with_tracker(|t| {
         let new = NewSession {
-            start: t.parse_past_time(&args.start)?,
-            end: t.parse_past_time(&args.end)?,
+            start,
+            end,
             client: args.client_id,
             note: args.note,
             tags: args.tags,
@@ -290,13 +328,14 @@ pub async fn edit_session<R: Runtime>(
     args: EditSessionArgs,
 ) -> Result<Snapshot, CommandError> {
     let form = args.form;
+    let start = instant(&state, "start", &form.start)?;
+    let end = optional(&form.end)
+        .map(|end| instant(&state, "end", &end))
+        .transpose()?;
     state.with_tracker(|t| {
-        let end = optional(&form.end)
-            .map(|end| t.parse_past_time(&end))
-            .transpose()?;
         let changes = SessionChanges {
             client: Some(form.client_id),
-            start: Some(t.parse_past_time(&form.start)?),
+            start: Some(start),
             end,
             note: Some(form.note),
             tags: Some(form.tags),

@@ -16,6 +16,7 @@ pub mod notices;
 pub mod ticker;
 pub mod tray;
 pub mod tray_host;
+pub mod tray_labels;
 pub mod view;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,6 +25,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, SystemClock};
+use gardefou::i18n::Locale;
 use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WindowEvent};
 
 use crate::error::CommandError;
@@ -103,7 +105,11 @@ impl AppState {
         f: impl FnOnce(&mut Tracker) -> gardefou::Result<T>,
     ) -> Result<T, CommandError> {
         let mut tracker = self.tracker.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(f(&mut tracker)?)
+        f(&mut tracker).map_err(|error| {
+            // The sentence in the user's language (English if even that fails).
+            let locale = tracker.settings().map_or(Locale::En, |s| s.locale);
+            CommandError::new(&error, locale)
+        })
     }
 
     pub fn snapshot(&self) -> Result<Snapshot, CommandError> {

@@ -53,6 +53,7 @@ fn app_at(
     ));
     let path = dir.path().join("g.sqlite3");
     let mut tracker = Tracker::open(&path, clock.clone()).expect("open");
+    tracker.set_system_locale(gardefou::i18n::Locale::En);
     // Inside working hours whatever the day, so starts are not refused.
     tracker
         .set_setting("working_hours", "mon-sun 00:00-24:00")
@@ -111,19 +112,24 @@ fn start_and_stop_through_the_mock_runtime() {
     assert_eq!(stopped["today_seconds"], 25 * 60);
     assert_eq!(stopped["meters"]["week_tracked_seconds"], 25 * 60);
 
-    // Errors reach the window as {kind, message}.
+    // Errors reach the window as {kind, message, ...}: a kind to switch on.
     let error = invoke(&window, "stop_timer", json!({})).expect_err("nothing runs");
-    assert!(
-        error["kind"].is_string() && error["message"].is_string(),
-        "{error}"
-    );
+    assert_eq!(error["kind"], "nothing_running");
+    assert_eq!(error["message"], "no timer is running");
     let error = invoke(
         &window,
         "start_timer",
         json!({ "args": { "client_id": "Nobody" } }),
     )
     .expect_err("unknown");
-    assert!(error["kind"].is_string(), "{error}");
+    assert_eq!(error["kind"], "unknown_client");
+    // ... in the user's language.
+    app.state::<AppState>()
+        .with_tracker(|t| t.set_setting("locale", "fr"))
+        .expect("locale");
+    let error = invoke(&window, "stop_timer", json!({})).expect_err("nothing runs");
+    assert_eq!(error["kind"], "nothing_running");
+    assert_eq!(error["message"], "aucun chrono ne tourne");
 }
 
 #[test]
@@ -312,12 +318,13 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
         .as_str()
         .expect("id")
         .to_string();
-    let typed = |error: Value| {
-        assert!(
-            error["kind"].is_string() && error["message"].is_string(),
-            "not a typed error: {error}"
+    let typed = |error: Value, kind: &str, field: &str| {
+        assert_eq!(
+            (error["kind"].as_str(), error["field"].as_str()),
+            (Some(kind), Some(field)),
+            "{error}"
         );
-        error
+        assert!(error["message"].is_string(), "{error}");
     };
     // Out of range and malformed values, each refused by the core.
     typed(
@@ -327,6 +334,8 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
             json!({ "args": { "name": "Big", "rate": "-5" } }),
         )
         .expect_err("rate"),
+        "invalid_value",
+        "rate",
     );
     typed(
         invoke(
@@ -335,8 +344,14 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
             json!({ "args": { "name": "Big", "cap": "900h" } }),
         )
         .expect_err("cap"),
+        "invalid_value",
+        "cap",
     );
-    typed(invoke(&window, "add_client", json!({ "args": { "name": "  " } })).expect_err("name"));
+    typed(
+        invoke(&window, "add_client", json!({ "args": { "name": "  " } })).expect_err("name"),
+        "invalid_value",
+        "name",
+    );
     typed(
         invoke(
             &window,
@@ -344,11 +359,21 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
             json!({ "args": { "name": "Big", "color": "red" } }),
         )
         .expect_err("color"),
+        "invalid_value",
+        "color",
     );
     let future = json!({ "client_id": id, "start": "2030-01-01 09:00", "end": "2030-01-01 10:00" });
-    typed(invoke(&window, "add_session", json!({ "args": future })).expect_err("future"));
+    typed(
+        invoke(&window, "add_session", json!({ "args": future })).expect_err("future"),
+        "out_of_range",
+        "start",
+    );
     let old = json!({ "client_id": id, "start": "1960-01-01 09:00", "end": "1960-01-01 10:00" });
-    typed(invoke(&window, "add_session", json!({ "args": old })).expect_err("before 1971"));
+    typed(
+        invoke(&window, "add_session", json!({ "args": old })).expect_err("before 1971"),
+        "out_of_range",
+        "start",
+    );
     typed(
         invoke(
             &window,
@@ -356,6 +381,8 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
             json!({ "args": { "client_id": id, "planned": "soon" } }),
         )
         .expect_err("planned"),
+        "invalid_value",
+        "planned",
     );
     typed(
         invoke(
@@ -364,6 +391,8 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
             json!({ "args": { "key": "warn_at", "value": "150" } }),
         )
         .expect_err("warn_at"),
+        "invalid_value",
+        "warn_at",
     );
     typed(
         invoke(
@@ -372,6 +401,8 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
             json!({ "args": { "date": "2025-13-45" } }),
         )
         .expect_err("date"),
+        "invalid_value",
+        "date",
     );
     // Missing or mistyped arguments never reach the core.
     assert!(invoke(&window, "start_timer", json!({})).is_err());

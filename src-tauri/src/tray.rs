@@ -11,8 +11,10 @@ use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::view::{Refusal, Snapshot, start_label, stop_label};
+use crate::tray_labels as labels;
+use crate::view::{Refusal, Snapshot};
 use crate::{AppState, START_REFUSED};
+use gardefou::i18n::Locale;
 
 pub const TRAY_ID: &str = "gardefou";
 const OPEN: &str = "open";
@@ -30,13 +32,21 @@ struct TrayShown {
     running: Mutex<Option<bool>>,
 }
 
+/// The user's language, from the settings (English if they cannot be read).
+fn locale<R: Runtime>(app: &AppHandle<R>) -> Locale {
+    app.try_state::<AppState>()
+        .and_then(|state| state.with_tracker(|t| t.settings()).ok())
+        .map_or(Locale::En, |s| s.locale)
+}
+
 /// Creates the tray with a minimal menu; the first publish fills it in.
 pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let l = locale(app);
     let menu = Menu::with_items(
         app,
         &[
-            &MenuItem::with_id(app, OPEN, "Open Gardefou", true, None::<&str>)?,
-            &MenuItem::with_id(app, QUIT, "Quit", true, None::<&str>)?,
+            &MenuItem::with_id(app, OPEN, labels::open(l), true, None::<&str>)?,
+            &MenuItem::with_id(app, QUIT, labels::quit(l), true, None::<&str>)?,
         ],
     )?;
     TrayIconBuilder::with_id(TRAY_ID)
@@ -55,12 +65,13 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
     let Some(tray) = app.tray_by_id(TRAY_ID) else {
         return Ok(());
     };
+    let l = locale(app);
     let menu = Menu::new(app)?;
     if let Some(running) = &snapshot.running {
         menu.append(&MenuItem::with_id(
             app,
             STOP,
-            stop_label(running),
+            labels::stop(&running.client, running.duration_seconds, l),
             true,
             None::<&str>,
         )?)?;
@@ -76,7 +87,7 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
         menu.append(&MenuItem::with_id(
             app,
             id,
-            start_label(client),
+            labels::start(&client.name, l),
             true,
             None::<&str>,
         )?)?;
@@ -87,17 +98,27 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
     menu.append(&MenuItem::with_id(
         app,
         OPEN,
-        "Open Gardefou",
+        labels::open(l),
         true,
         None::<&str>,
     )?)?;
-    menu.append(&MenuItem::with_id(app, QUIT, "Quit", true, None::<&str>)?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        QUIT,
+        labels::quit(l),
+        true,
+        None::<&str>,
+    )?)?;
     tray.set_menu(Some(menu))?;
-    tray.set_tooltip(Some(snapshot.tooltip()))?;
+    let running = snapshot
+        .running
+        .as_ref()
+        .map(|r| (r.client.as_str(), r.duration_seconds));
+    tray.set_tooltip(Some(labels::tooltip(running, l)))?;
     // AppIndicator (Linux) has no tooltip: its label, shown next to the icon,
     // carries the running timer instead, and is empty when idle.
     #[cfg(target_os = "linux")]
-    tray.set_title(Some(snapshot.panel_label()))?;
+    tray.set_title(Some(labels::panel(running, l)))?;
 
     let running = snapshot.running.is_some();
     if let Some(shown) = app.try_state::<TrayShown>() {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use gardefou::Tracker;
 use gardefou::calendar::{day_range, local_date, overlap_seconds};
-use gardefou::duration::{format_compact, format_hm};
+use gardefou::duration::format_compact;
 use gardefou::model::{Client, Session};
 use gardefou::rules::{CapLevel, CapUsage};
 use gardefou::tracker::{ClientWeek, Meters, RunningFlags, WeekLog};
@@ -253,37 +253,6 @@ impl Snapshot {
             today,
         })
     }
-
-    /// The tray's tooltip: the running timer, or that none runs.
-    pub fn tooltip(&self) -> String {
-        match &self.running {
-            Some(s) => format!("Gardefou: {} {}", s.client, format_hm(s.duration_seconds)),
-            None => "Gardefou: no timer running".to_string(),
-        }
-    }
-}
-
-impl Snapshot {
-    /// The text beside the tray icon where there is no tooltip (AppIndicator):
-    /// `Acme 1:23` while a timer runs, nothing when idle.
-    pub fn panel_label(&self) -> String {
-        self.running.as_ref().map_or_else(String::new, |s| {
-            format!("{} {}", s.client, format_hm(s.duration_seconds))
-        })
-    }
-}
-
-/// The tray's "Stop ‹client› (1:23)" label.
-pub fn stop_label(running: &SessionView) -> String {
-    format!(
-        "Stop {} ({})",
-        running.client,
-        format_hm(running.duration_seconds)
-    )
-}
-
-pub fn start_label(client: &ClientView) -> String {
-    format!("Start {}", client.name)
 }
 
 fn cap_view(usage: &CapUsage) -> CapView {
@@ -463,9 +432,6 @@ mod tests {
         assert_eq!(running.client, "Globex");
         assert_eq!(running.start_local, "09:00"); // Paris, UTC+1 in March
         assert_eq!(running.duration_seconds, 83 * 60 + 5);
-        assert_eq!(stop_label(&running), "Stop Globex (1:23)");
-        assert_eq!(snapshot.tooltip(), "Gardefou: Globex 1:23");
-        assert_eq!(snapshot.panel_label(), "Globex 1:23");
         assert_eq!(snapshot.clients[0].name, "Globex", "most recent first");
         assert_eq!(snapshot.today.len(), 1);
         assert_eq!(snapshot.today_seconds, 83 * 60 + 5);
@@ -498,8 +464,6 @@ mod tests {
         let (mut tracker, _) = tracker_at(Utc.with_ymd_and_hms(2025, 3, 12, 8, 0, 0).unwrap());
         let snapshot = Snapshot::read(&mut tracker).unwrap();
         assert_eq!(snapshot.running, None);
-        assert_eq!(snapshot.tooltip(), "Gardefou: no timer running");
-        assert_eq!(snapshot.panel_label(), "");
         assert!(snapshot.today.is_empty());
     }
 

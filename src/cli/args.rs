@@ -5,8 +5,10 @@ use gardefou::duration::parse_duration;
 use gardefou::model::Rounding;
 use gardefou::when::{parse_date, parse_instant};
 
+use super::errors::for_usage;
+
 pub fn duration(text: &str) -> Result<i64, String> {
-    parse_duration(text).map_err(|e| e.to_string())
+    parse_duration(text).map_err(for_usage)
 }
 
 /// A value that the user can also turn off with `none`. (A plain
@@ -27,11 +29,11 @@ pub fn duration_or_none(text: &str) -> Result<OrNone<i64>, String> {
 pub fn rounding_or_none(text: &str) -> Result<OrNone<Rounding>, String> {
     Rounding::parse_optional(text)
         .map(OrNone)
-        .map_err(|e| e.to_string())
+        .map_err(for_usage)
 }
 
 pub fn date(text: &str) -> Result<NaiveDate, String> {
-    parse_date(text).map_err(|e| e.to_string())
+    parse_date(text).map_err(for_usage)
 }
 
 /// Checks a TIME argument's form; the zone-aware reading happens in the core
@@ -40,14 +42,14 @@ pub fn time(text: &str) -> Result<String, String> {
     let reference = DateTime::<Utc>::from_timestamp(1_000_000_000, 0).unwrap_or_default();
     parse_instant(text, chrono_tz::Tz::UTC, reference)
         .map(|_| text.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(for_usage)
 }
 
 /// A tag: one lowercase word (checked fully by the core).
 pub fn tag(text: &str) -> Result<String, String> {
     gardefou::model::normalize_tags(&[text])
         .map(|mut tags| tags.remove(0))
-        .map_err(|e| e.to_string())
+        .map_err(for_usage)
 }
 
 /// What a new session is about: shared by `start` and `add`.

@@ -2,12 +2,13 @@
 
 use chrono::NaiveDate;
 use clap::Args;
+use gardefou::tr;
 use gardefou::when::rfc3339_in;
 use serde_json::json;
 
 use super::Ctx;
 use super::args;
-use super::output::{local_time, table};
+use super::output::{boundary_names, local_time, table};
 
 #[derive(Debug, Args)]
 pub struct OverridesArgs {
@@ -47,14 +48,15 @@ pub fn check(ctx: &mut Ctx) -> anyhow::Result<()> {
             .collect();
         return ctx.print_json(&json!({ "alerts": alerts, "active": active }));
     }
+    let l = ctx.locale;
     for alert in &outcome.fired {
         println!("{}", alert.message);
     }
     if outcome.fired.is_empty() {
         if outcome.active.is_empty() {
-            println!("No boundary is crossed right now.");
+            println!("{}", tr!(l, "cli-no-boundary-crossed"));
         } else {
-            println!("No new alert. Crossed right now:");
+            println!("{}", tr!(l, "cli-no-new-alert"));
             for crossing in &outcome.active {
                 println!("- {}", crossing.message);
             }
@@ -86,10 +88,15 @@ pub fn overrides(ctx: &mut Ctx, a: OverridesArgs) -> anyhow::Result<()> {
             "overrides": rows,
         }));
     }
+    let l = ctx.locale;
     if outcome.overrides.is_empty() {
         println!(
-            "No boundary crossed on purpose in the week of {}.",
-            outcome.week_first_day
+            "{}",
+            tr!(
+                l,
+                "cli-no-overrides",
+                date = outcome.week_first_day.to_string()
+            )
         );
         return Ok(());
     }
@@ -100,14 +107,23 @@ pub fn overrides(ctx: &mut Ctx, a: OverridesArgs) -> anyhow::Result<()> {
             vec![
                 local_time(o.at, tz, now),
                 o.client_name.clone().unwrap_or_default(),
-                o.boundaries.join(", "),
+                boundary_names(&o.boundaries, l),
                 o.reason.clone(),
             ]
         })
         .collect();
     println!(
         "{}",
-        table(&["WHEN", "CLIENT", "BOUNDARIES", "REASON"], &rows, &[])
+        table(
+            &[
+                &tr!(l, "cli-col-when"),
+                &tr!(l, "cli-col-client"),
+                &tr!(l, "cli-col-boundaries"),
+                &tr!(l, "cli-col-reason"),
+            ],
+            &rows,
+            &[]
+        )
     );
     Ok(())
 }

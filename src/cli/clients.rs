@@ -1,8 +1,9 @@
 //! `gardefou client add|list|edit|archive|unarchive`.
 
 use clap::{Args, Subcommand};
-use gardefou::duration::format_human;
+use gardefou::i18n::format;
 use gardefou::model::{Client, Rounding};
+use gardefou::tr;
 use gardefou::tracker::{ClientChanges, NewClient};
 
 use super::Ctx;
@@ -73,7 +74,7 @@ pub fn run(ctx: &mut Ctx, command: ClientCommand) -> anyhow::Result<()> {
                 rounding: a.round.and_then(|r| r.0),
                 color: a.color,
             })?;
-            show_one(ctx, &client, "Added")
+            show_one(ctx, &client, Shown::Added)
         }
         ClientCommand::List => {
             let clients = ctx.tracker.clients()?;
@@ -81,8 +82,9 @@ pub fn run(ctx: &mut Ctx, command: ClientCommand) -> anyhow::Result<()> {
                 let views: Vec<ClientView> = clients.iter().map(ClientView::from).collect();
                 return ctx.print_json(&views);
             }
+            let l = ctx.locale;
             if clients.is_empty() {
-                println!("No clients yet. Add one with `gardefou client add NAME --rate 45.50`.");
+                println!("{}", tr!(l, "cli-no-clients"));
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = clients
@@ -90,13 +92,19 @@ pub fn run(ctx: &mut Ctx, command: ClientCommand) -> anyhow::Result<()> {
                 .map(|c| {
                     vec![
                         c.name.clone(),
-                        format!("{} {}/h", c.currency.format_minor(c.rate_minor), c.currency),
-                        c.cap_seconds
-                            .map_or_else(|| "-".into(), |s| format!("{}/week", format_human(s))),
+                        tr!(
+                            l,
+                            "rate-per-hour",
+                            amount = format::amount(c.rate_minor, c.currency, l)
+                        ),
+                        c.cap_seconds.map_or_else(
+                            || "-".into(),
+                            |s| tr!(l, "cli-cap-per-week", duration = format::duration(s, l)),
+                        ),
                         c.rounding.map_or_else(|| "-".into(), |r| r.to_string()),
                         c.color.as_str().to_string(),
                         if c.archived {
-                            "archived".into()
+                            tr!(l, "cli-archived")
                         } else {
                             String::new()
                         },
@@ -106,7 +114,14 @@ pub fn run(ctx: &mut Ctx, command: ClientCommand) -> anyhow::Result<()> {
             println!(
                 "{}",
                 table(
-                    &["CLIENT", "RATE", "CAP", "ROUND", "COLOR", ""],
+                    &[
+                        &tr!(l, "cli-col-client"),
+                        &tr!(l, "cli-col-rate"),
+                        &tr!(l, "cli-col-cap"),
+                        &tr!(l, "cli-col-round"),
+                        &tr!(l, "cli-col-color"),
+                        "",
+                    ],
                     &rows,
                     &[1]
                 )
@@ -125,31 +140,59 @@ pub fn run(ctx: &mut Ctx, command: ClientCommand) -> anyhow::Result<()> {
                     color: a.color,
                 },
             )?;
-            show_one(ctx, &client, "Updated")
+            show_one(ctx, &client, Shown::Updated)
         }
         ClientCommand::Archive { name } => {
             let client = ctx.tracker.set_client_archived(&name, true)?;
-            show_one(ctx, &client, "Archived")
+            show_one(ctx, &client, Shown::Archived)
         }
         ClientCommand::Unarchive { name } => {
             let client = ctx.tracker.set_client_archived(&name, false)?;
-            show_one(ctx, &client, "Unarchived")
+            show_one(ctx, &client, Shown::Unarchived)
         }
     }
 }
 
-fn show_one(ctx: &Ctx, client: &Client, verb: &str) -> anyhow::Result<()> {
+/// What was just done to a client, for its sentence.
+#[derive(Debug, Clone, Copy)]
+enum Shown {
+    Added,
+    Updated,
+    Archived,
+    Unarchived,
+}
+
+fn show_one(ctx: &Ctx, client: &Client, shown: Shown) -> anyhow::Result<()> {
     if ctx.json {
         return ctx.print_json(&ClientView::from(client));
     }
-    let cap = client
-        .cap_seconds
-        .map_or_else(String::new, |s| format!(", cap {} a week", format_human(s)));
-    println!(
-        "{verb} client {} ({} {}/h{cap}).",
-        client.name,
-        client.currency.format_minor(client.rate_minor),
-        client.currency
-    );
+    let l = ctx.locale;
+    let name = client.name.as_str();
+    let rate = format::amount(client.rate_minor, client.currency, l);
+    let has_cap = if client.cap_seconds.is_some() {
+        "yes"
+    } else {
+        "no"
+    };
+    let cap = format::duration(client.cap_seconds.unwrap_or_default(), l);
+    macro_rules! say {
+        ($id:literal) => {
+            tr!(
+                l,
+                $id,
+                has_cap = has_cap,
+                name = name,
+                rate = rate,
+                cap = cap
+            )
+        };
+    }
+    let text = match shown {
+        Shown::Added => say!("cli-client-added"),
+        Shown::Updated => say!("cli-client-updated"),
+        Shown::Archived => say!("cli-client-archived"),
+        Shown::Unarchived => say!("cli-client-unarchived"),
+    };
+    println!("{text}");
     Ok(())
 }

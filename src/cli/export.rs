@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
-use gardefou::duration::format_human;
 use gardefou::export::{self, Dialect, ExportRequest, ExportSummary, Layout, RoundingChoice};
+use gardefou::i18n::{Locale, format};
 use gardefou::model::Rounding;
+use gardefou::tr;
 use serde_json::json;
 
 use super::Ctx;
@@ -93,21 +94,31 @@ fn csv(ctx: &mut Ctx, args: CsvArgs) -> anyhow::Result<()> {
             "amounts": summary.amounts,
         }));
     }
-    println!("{}", written(&summary, &path.display().to_string()));
+    println!(
+        "{}",
+        written(&summary, &path.display().to_string(), ctx.locale)
+    );
     Ok(())
 }
 
-fn written(summary: &ExportSummary, path: &str) -> String {
-    let amounts: Vec<String> = summary.amounts.list().iter().map(|a| a.display()).collect();
+fn written(summary: &ExportSummary, path: &str, l: Locale) -> String {
+    let amounts: Vec<String> = summary
+        .amounts
+        .list()
+        .iter()
+        .map(|a| format::amount(a.minor, a.currency, l))
+        .collect();
     let amounts = if amounts.is_empty() {
         "0".to_string()
     } else {
         amounts.join(" + ")
     };
-    let (rows, hours) = (summary.rows, format_human(summary.rounded_seconds));
-    if rows == 1 {
-        format!("Wrote 1 row to {path}: {hours} rounded, {amounts}.")
-    } else {
-        format!("Wrote {rows} rows to {path}: {hours} rounded, {amounts}.")
-    }
+    tr!(
+        l,
+        "cli-export-written",
+        rows = summary.rows,
+        path = path,
+        hours = format::duration(summary.rounded_seconds, l),
+        amounts = amounts
+    )
 }

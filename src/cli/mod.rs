@@ -4,6 +4,7 @@
 mod args;
 mod boundaries;
 mod clients;
+mod errors;
 mod export;
 mod output;
 mod report;
@@ -22,7 +23,9 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, FixedClock, SystemClock};
+use gardefou::i18n::Locale;
 use gardefou::paths::resolve_db_path;
+use gardefou::tr;
 
 /// `GARDEFOU_NOW` (RFC 3339), when set, is the CLI's "now".
 const NOW_ENV: &str = "GARDEFOU_NOW";
@@ -79,10 +82,11 @@ enum Command {
     Export(export::ExportCommand),
 }
 
-/// What every command gets: the core and the output mode.
+/// What every command gets: the core, the output mode and the language.
 pub struct Ctx {
     pub tracker: Tracker,
     pub json: bool,
+    pub locale: Locale,
 }
 
 impl Ctx {
@@ -106,27 +110,31 @@ impl Ctx {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match execute(cli) {
+    // The system's language until the database says otherwise.
+    let mut locale = Locale::from_env();
+    match execute(cli, &mut locale) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let refused = matches!(
-                error.downcast_ref::<gardefou::Error>(),
+                errors::core_error(&error),
                 Some(gardefou::Error::Refused { .. })
             );
-            eprintln!("gardefou: {error:#}");
+            eprintln!("gardefou: {}", errors::describe(&error, locale));
             ExitCode::from(if refused { 3 } else { 1 })
         }
     }
 }
 
-fn execute(cli: Cli) -> anyhow::Result<()> {
-    let clock = clock_from_env()?;
+fn execute(cli: Cli, locale: &mut Locale) -> anyhow::Result<()> {
+    let clock = clock_from_env(*locale)?;
     let path = resolve_db_path(cli.db)?;
-    let tracker = Tracker::open(&path, clock)?;
+    let mut tracker = Tracker::open(&path, clock)?;
+    *locale = tracker.settings()?.locale;
     let mut ctx = Ctx {
         tracker,
         json: cli.json,
+        locale: *locale,
     };
     match cli.command {
         Command::Client(command) => clients::run(&mut ctx, command),
@@ -147,11 +155,11 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn clock_from_env() -> anyhow::Result<Arc<dyn Clock>> {
+fn clock_from_env(locale: Locale) -> anyhow::Result<Arc<dyn Clock>> {
     match std::env::var(NOW_ENV) {
         Ok(text) if !text.trim().is_empty() => {
             let now = chrono::DateTime::parse_from_rfc3339(text.trim())
-                .with_context(|| format!("{NOW_ENV}='{text}' is not an RFC 3339 instant"))?;
+                .with_context(|| tr!(locale, "cli-bad-now", variable = NOW_ENV, value = &text))?;
             Ok(Arc::new(FixedClock::new(now.with_timezone(&chrono::Utc))))
         }
         _ => Ok(Arc::new(SystemClock)),

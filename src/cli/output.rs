@@ -3,9 +3,10 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use gardefou::duration::format_human;
+use gardefou::i18n::{Locale, format};
 use gardefou::model::{Client, Session};
 use gardefou::money::amount_for;
+use gardefou::tr;
 use gardefou::when::rfc3339_in;
 use serde::Serialize;
 
@@ -92,25 +93,52 @@ pub fn local_time(at: DateTime<Utc>, tz: Tz, reference: DateTime<Utc>) -> String
     }
 }
 
-/// One-line description of a session for messages.
-pub fn describe(s: &Session, tz: Tz, now: DateTime<Utc>) -> String {
+/// What was just done to a session, for its sentence.
+#[derive(Debug, Clone, Copy)]
+pub enum Done {
+    Stopped,
+    Added,
+    Updated,
+    Deleted,
+    Restored,
+}
+
+/// The whole sentence saying what was done to a session.
+pub fn session_sentence(done: Done, s: &Session, tz: Tz, now: DateTime<Utc>, l: Locale) -> String {
     let start = s.start.with_timezone(&tz);
-    match s.end {
-        Some(end) => format!(
-            "session {}: {}, {} {}–{} ({})",
-            s.number,
-            s.client_name,
-            start.format("%Y-%m-%d"),
-            start.format("%H:%M"),
-            local_time(end, tz, s.start),
-            format_human(s.duration_seconds(now))
-        ),
-        None => format!(
-            "session {}: {}, running since {}",
-            s.number,
-            s.client_name,
-            local_time(s.start, tz, now)
-        ),
+    let running = if s.end.is_none() { "yes" } else { "no" };
+    let number = s.number;
+    let client = s.client_name.as_str();
+    let since = local_time(s.start, tz, now);
+    let date = start.format("%Y-%m-%d").to_string();
+    let start_time = start.format("%H:%M").to_string();
+    let end = s
+        .end
+        .map(|e| local_time(e, tz, s.start))
+        .unwrap_or_default();
+    let duration = format::duration(s.duration_seconds(now), l);
+    macro_rules! say {
+        ($id:literal) => {
+            tr!(
+                l,
+                $id,
+                running = running,
+                number = number,
+                client = client,
+                since = since,
+                date = date,
+                start = start_time,
+                end = end,
+                duration = duration
+            )
+        };
+    }
+    match done {
+        Done::Stopped => say!("cli-session-stopped"),
+        Done::Added => say!("cli-session-added"),
+        Done::Updated => say!("cli-session-updated"),
+        Done::Deleted => say!("cli-session-deleted"),
+        Done::Restored => say!("cli-session-restored"),
     }
 }
 
@@ -148,4 +176,16 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[usize]) -> Strin
         text.push_str(&line(row.iter().map(String::as_str).collect()));
     }
     text
+}
+
+/// Stored boundary kinds (`off_hours`, ...) by their names in the locale.
+pub fn boundary_names(kinds: &[String], l: Locale) -> String {
+    kinds
+        .iter()
+        .map(|kind| match kind.parse::<gardefou::rules::AlertKind>() {
+            Ok(kind) => gardefou::rules::messages::boundary_name(kind, l),
+            Err(_) => kind.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

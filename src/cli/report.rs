@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use gardefou::i18n::Locale;
 use gardefou::report::{self, TotalsReport};
+use gardefou::tr;
 
 use super::Ctx;
 use super::args;
@@ -39,7 +41,7 @@ pub fn run(ctx: &mut Ctx, command: ReportCommand) -> anyhow::Result<()> {
             if ctx.json {
                 return ctx.print_json(&week);
             }
-            print!("{}", render_week(&week));
+            print!("{}", render_week(&week, ctx.locale));
             Ok(())
         }
         ReportCommand::Totals(args) => {
@@ -47,19 +49,30 @@ pub fn run(ctx: &mut Ctx, command: ReportCommand) -> anyhow::Result<()> {
             if ctx.json {
                 return ctx.print_json(&totals);
             }
-            print!("{}", render_totals(&totals));
+            print!("{}", render_totals(&totals, ctx.locale));
             Ok(())
         }
     }
 }
 
-fn render_totals(t: &TotalsReport) -> String {
+fn render_totals(t: &TotalsReport, l: Locale) -> String {
     let period = match t.from {
-        Some(from) => format!("From {from} to {} ({})", t.to, t.timezone),
-        None => format!("Until {} ({})", t.to, t.timezone),
+        Some(from) => tr!(
+            l,
+            "report-totals-range",
+            from = from.to_string(),
+            to = t.to.to_string(),
+            zone = &t.timezone
+        ),
+        None => tr!(
+            l,
+            "report-totals-until",
+            to = t.to.to_string(),
+            zone = &t.timezone
+        ),
     };
     if t.clients.is_empty() {
-        return format!("{period}\n\nNo time tracked.\n");
+        return format!("{period}\n\n{}\n", tr!(l, "report-no-time"));
     }
     let mut rows: Vec<Vec<String>> = t
         .clients
@@ -68,27 +81,33 @@ fn render_totals(t: &TotalsReport) -> String {
             vec![
                 c.name.clone(),
                 c.sessions.to_string(),
-                seconds_cell(c.total_seconds),
-                seconds_cell(c.billable_seconds),
-                amounts_text(&c.amounts.list()),
+                seconds_cell(c.total_seconds, l),
+                seconds_cell(c.billable_seconds, l),
+                amounts_text(&c.amounts.list(), l),
             ]
         })
         .collect();
     rows.push(vec![
-        "Total".to_string(),
+        tr!(l, "report-total-row"),
         t.clients
             .iter()
             .map(|c| c.sessions)
             .sum::<u64>()
             .to_string(),
-        seconds_cell(t.total_seconds),
-        seconds_cell(t.billable_seconds),
-        amounts_text(&t.amounts.list()),
+        seconds_cell(t.total_seconds, l),
+        seconds_cell(t.billable_seconds, l),
+        amounts_text(&t.amounts.list(), l),
     ]);
     format!(
         "{period}\n\n{}\n",
         table(
-            &["CLIENT", "SESSIONS", "TRACKED", "BILLABLE", "AMOUNT"],
+            &[
+                &tr!(l, "report-col-client"),
+                &tr!(l, "report-col-sessions"),
+                &tr!(l, "report-col-tracked"),
+                &tr!(l, "report-col-billable"),
+                &tr!(l, "report-col-amount"),
+            ],
             &rows,
             &[1, 2, 3, 4]
         )

@@ -2,13 +2,14 @@
 
 use chrono::NaiveDate;
 use clap::Args;
-use gardefou::duration::{format_hm, format_human};
+use gardefou::i18n::format;
 use gardefou::model::Source;
+use gardefou::tr;
 use gardefou::tracker::{NewSession, SessionChanges};
 
 use super::Ctx;
 use super::args;
-use super::output::{SessionView, describe, table};
+use super::output::{Done, SessionView, session_sentence, table};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -89,7 +90,7 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> anyhow::Result<()> {
         allow_long: a.allow_long,
         source: Source::Manual,
     })?;
-    print_session(ctx, &session, "Added")
+    print_session(ctx, &session, Done::Added)
 }
 
 pub fn edit(ctx: &mut Ctx, a: EditArgs) -> anyhow::Result<()> {
@@ -112,23 +113,23 @@ pub fn edit(ctx: &mut Ctx, a: EditArgs) -> anyhow::Result<()> {
             allow_long: a.allow_long,
         },
     )?;
-    print_session(ctx, &session, "Updated")
+    print_session(ctx, &session, Done::Updated)
 }
 
 pub fn remove(ctx: &mut Ctx, a: HandleArgs) -> anyhow::Result<()> {
     let session = ctx.tracker.remove_session(&a.id)?;
     if !ctx.json {
         println!(
-            "(bring it back with `gardefou restore-session {}`)",
-            session.number
+            "{}",
+            tr!(ctx.locale, "cli-restore-hint", number = session.number)
         );
     }
-    print_session(ctx, &session, "Deleted")
+    print_session(ctx, &session, Done::Deleted)
 }
 
 pub fn restore(ctx: &mut Ctx, a: HandleArgs) -> anyhow::Result<()> {
     let session = ctx.tracker.restore_session(&a.id)?;
-    print_session(ctx, &session, "Restored")
+    print_session(ctx, &session, Done::Restored)
 }
 
 pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
@@ -141,8 +142,9 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
             .collect();
         return ctx.print_json(&views);
     }
+    let l = ctx.locale;
     if sessions.is_empty() {
-        println!("No sessions in this range.");
+        println!("{}", tr!(l, "cli-no-sessions"));
         return Ok(());
     }
     let mut total = 0;
@@ -159,10 +161,15 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
                     if days == 0 {
                         end.format("%H:%M").to_string()
                     } else {
-                        format!("{} (+{days}d)", end.format("%H:%M"))
+                        tr!(
+                            l,
+                            "cli-end-days-later",
+                            end = end.format("%H:%M").to_string(),
+                            days = days
+                        )
                     }
                 }
-                None => "running".to_string(),
+                None => tr!(l, "cli-end-running"),
             };
             let mut what = s.note.replace(['\n', '\r'], " ");
             if !s.tags.is_empty() {
@@ -170,14 +177,20 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
                 what = format!("{what} {}", tags.join(" ")).trim().to_string();
             }
             if !s.billable {
-                what = format!("{what} (non-billable)").trim().to_string();
+                what = format!("{what} {}", tr!(l, "cli-non-billable"))
+                    .trim()
+                    .to_string();
             }
             vec![
                 s.number.to_string(),
-                start.format("%a %Y-%m-%d").to_string(),
+                format!(
+                    "{} {}",
+                    format::weekday(start.date_naive(), l),
+                    start.format("%Y-%m-%d")
+                ),
                 start.format("%H:%M").to_string(),
                 end,
-                format_hm(seconds),
+                format::clock_duration(seconds, l),
                 s.client_name.clone(),
                 what,
             ]
@@ -186,16 +199,27 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
     println!(
         "{}",
         table(
-            &["#", "DATE", "START", "END", "TIME", "CLIENT", "NOTE"],
+            &[
+                &tr!(l, "cli-col-number"),
+                &tr!(l, "cli-col-date"),
+                &tr!(l, "cli-col-start"),
+                &tr!(l, "cli-col-end"),
+                &tr!(l, "cli-col-time"),
+                &tr!(l, "cli-col-client"),
+                &tr!(l, "cli-col-note"),
+            ],
             &rows,
             &[0, 4]
         )
     );
     println!(
-        "Total: {} in {} session{}.",
-        format_human(total),
-        sessions.len(),
-        if sessions.len() == 1 { "" } else { "s" }
+        "{}",
+        tr!(
+            l,
+            "cli-log-total",
+            count = sessions.len(),
+            duration = format::duration(total, l)
+        )
     );
     Ok(())
 }
@@ -203,12 +227,12 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
 fn print_session(
     ctx: &mut Ctx,
     session: &gardefou::model::Session,
-    verb: &str,
+    done: Done,
 ) -> anyhow::Result<()> {
     let (tz, now) = (ctx.tracker.settings()?.timezone, ctx.tracker.now());
     if ctx.json {
         return ctx.print_json(&SessionView::new(session, tz, now));
     }
-    println!("{verb} {}.", describe(session, tz, now));
+    println!("{}", session_sentence(done, session, tz, now, ctx.locale));
     Ok(())
 }

@@ -3,6 +3,10 @@
 use clap::Subcommand;
 use serde_json::{Map, Value, json};
 
+use gardefou::i18n::Locale;
+use gardefou::settings::{SETTINGS, spec};
+use gardefou::tr;
+
 use super::Ctx;
 use super::output::table;
 
@@ -11,6 +15,7 @@ pub enum SettingsCommand {
     /// Show every setting.
     Show,
     /// Change one setting, e.g. `settings set timezone Europe/Paris`.
+    #[command(after_help = keys_help())]
     Set { key: String, value: String },
 }
 
@@ -18,6 +23,7 @@ pub fn run(ctx: &mut Ctx, command: SettingsCommand) -> anyhow::Result<()> {
     match command {
         SettingsCommand::Show => {
             let entries = ctx.tracker.settings()?.entries();
+            let l = ctx.locale;
             if ctx.json {
                 let map: Map<String, Value> = entries
                     .into_iter()
@@ -27,9 +33,18 @@ pub fn run(ctx: &mut Ctx, command: SettingsCommand) -> anyhow::Result<()> {
             }
             let rows: Vec<Vec<String>> = entries
                 .into_iter()
-                .map(|(k, v)| vec![k.to_string(), v])
+                .map(|(k, v)| {
+                    let about = spec(k).map(|s| s.help_text(l)).unwrap_or_default();
+                    vec![k.to_string(), v, about]
+                })
                 .collect();
-            println!("{}", table(&["SETTING", "VALUE"], &rows, &[]));
+            let headers = [
+                tr!(l, "cli-col-setting"),
+                tr!(l, "cli-col-value"),
+                tr!(l, "cli-col-about"),
+            ];
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            println!("{}", table(&headers, &rows, &[]));
             Ok(())
         }
         SettingsCommand::Set { key, value } => {
@@ -41,4 +56,14 @@ pub fn run(ctx: &mut Ctx, command: SettingsCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Every key with its default and help, for `settings set --help`.
+fn keys_help() -> String {
+    let l = Locale::from_env();
+    SETTINGS
+        .iter()
+        .map(|s| format!("  {:<22} {}", s.key, s.help_text(l)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -1,15 +1,17 @@
 //! `gardefou start|stop|status`.
 
 use clap::Args;
-use gardefou::duration::format_human;
+use gardefou::i18n::format;
 use gardefou::model::{LONG_SESSION_SECONDS, Source};
+use gardefou::tr;
 use gardefou::tracker::StartRequest;
 use gardefou::when::rfc3339_in;
 use serde_json::json;
 
 use super::Ctx;
 use super::args;
-use super::output::{SessionView, describe, local_time};
+use super::errors::WithHint;
+use super::output::{Done, SessionView, local_time, session_sentence};
 
 #[derive(Debug, Args)]
 pub struct StartArgs {
@@ -49,15 +51,16 @@ pub fn start(ctx: &mut Ctx, a: StartArgs) -> anyhow::Result<()> {
         override_reason: a.override_reason,
     });
     // A boundary refusal (exit 3) says how to go on from the command line.
-    let outcome = outcome.map_err(|e| match e {
-        gardefou::Error::Refused {
-            message,
-            boundaries,
-        } => gardefou::Error::Refused {
-            message: format!("{message}\n  gardefou start \"{client}\" --override \"REASON\""),
-            boundaries,
-        },
-        other => other,
+    let l = ctx.locale;
+    let outcome = outcome.map_err(|error| -> anyhow::Error {
+        match error {
+            refused @ gardefou::Error::Refused { .. } => WithHint {
+                error: refused,
+                hint: tr!(l, "cli-hint-override", client = &client),
+            }
+            .into(),
+            other => other.into(),
+        }
     })?;
     let (tz, now) = (ctx.tracker.settings()?.timezone, ctx.tracker.now());
     if ctx.json {
@@ -69,23 +72,28 @@ pub fn start(ctx: &mut Ctx, a: StartArgs) -> anyhow::Result<()> {
     }
     match &outcome.stopped {
         Some(old) if outcome.replaced => {
-            println!(
-                "Replaced the {} timer that started at the same second.",
-                old.client_name
-            )
+            println!("{}", tr!(l, "cli-replaced", client = &old.client_name))
         }
         Some(old) => println!(
-            "Stopped {} at {} after {}.",
-            old.client_name,
-            local_time(outcome.started.start, tz, now),
-            format_human(old.duration_seconds(now))
+            "{}",
+            tr!(
+                l,
+                "cli-stopped-at",
+                client = &old.client_name,
+                at = local_time(outcome.started.start, tz, now),
+                duration = format::duration(old.duration_seconds(now), l)
+            )
         ),
         None => {}
     }
     println!(
-        "Started {} at {}.",
-        outcome.started.client_name,
-        local_time(outcome.started.start, tz, now)
+        "{}",
+        tr!(
+            l,
+            "cli-started",
+            client = &outcome.started.client_name,
+            at = local_time(outcome.started.start, tz, now)
+        )
     );
     Ok(())
 }
@@ -95,17 +103,22 @@ pub fn stop(ctx: &mut Ctx, a: StopArgs) -> anyhow::Result<()> {
     let session = ctx.tracker.stop(at)?;
     let (tz, now) = (ctx.tracker.settings()?.timezone, ctx.tracker.now());
     let seconds = session.duration_seconds(now);
+    let l = ctx.locale;
     if seconds > LONG_SESSION_SECONDS {
         eprintln!(
-            "warning: this session lasted {}. If the timer was forgotten, fix the end with `gardefou edit {} --to TIME`.",
-            format_human(seconds),
-            session.number
+            "{}",
+            tr!(
+                l,
+                "cli-long-session",
+                duration = format::duration(seconds, l),
+                number = session.number
+            )
         );
     }
     if ctx.json {
         return ctx.print_json(&SessionView::new(&session, tz, now));
     }
-    println!("Stopped {}.", describe(&session, tz, now));
+    println!("{}", session_sentence(Done::Stopped, &session, tz, now, l));
     Ok(())
 }
 
@@ -131,14 +144,19 @@ pub fn status(ctx: &mut Ctx) -> anyhow::Result<()> {
             "client_cap_reached_at": projection.client_cap_reached_at.map(|t| rfc3339_in(t, tz)),
         }));
     }
+    let l = ctx.locale;
     match &status.running {
         Some(s) => println!(
-            "{} running since {} ({}).",
-            s.client_name,
-            local_time(s.start, tz, now),
-            format_human(s.duration_seconds(now))
+            "{}",
+            tr!(
+                l,
+                "cli-running-since",
+                client = &s.client_name,
+                since = local_time(s.start, tz, now),
+                duration = format::duration(s.duration_seconds(now), l)
+            )
         ),
-        None => println!("No timer running."),
+        None => println!("{}", tr!(l, "cli-no-timer")),
     }
     Ok(())
 }

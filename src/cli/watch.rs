@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use gardefou::notify::{DesktopNotifier, NotifyError, deliver, next_check_delay};
+use gardefou::notify::{DesktopNotifier, deliver, next_check_delay};
+use gardefou::tr;
 
 use super::Ctx;
 
@@ -18,7 +19,8 @@ pub fn watch(ctx: &mut Ctx) -> anyhow::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let notifier = DesktopNotifier::default();
-    eprintln!("Watching your boundaries (every 30 s). Press Ctrl+C to stop.");
+    let l = ctx.locale;
+    eprintln!("{}", tr!(l, "cli-watch-start"));
     let mut said_unavailable = false;
     while !stop.load(Ordering::SeqCst) {
         match deliver(&mut ctx.tracker, &notifier) {
@@ -38,7 +40,10 @@ pub fn watch(ctx: &mut Ctx) -> anyhow::Result<()> {
                 match error {
                     Some(error) if !said_unavailable => {
                         said_unavailable = true;
-                        eprintln!("{}", unavailable_message(&error));
+                        eprintln!(
+                            "{}",
+                            tr!(l, "cli-watch-unavailable", reason = error.to_string())
+                        );
                     }
                     Some(_) => {}
                     None if !sent.is_empty() => said_unavailable = false,
@@ -46,19 +51,13 @@ pub fn watch(ctx: &mut Ctx) -> anyhow::Result<()> {
                 }
             }
             // A busy or locked database is passing: say so and try again.
-            Err(error) => eprintln!("gardefou: {error}"),
+            Err(error) => eprintln!("gardefou: {}", error.message(l)),
         }
         let wake = Instant::now() + next_check_delay(&mut ctx.tracker);
         while !stop.load(Ordering::SeqCst) && Instant::now() < wake {
             std::thread::sleep(POLL);
         }
     }
-    eprintln!("Stopped watching.");
+    eprintln!("{}", tr!(l, "cli-watch-stopped"));
     Ok(())
-}
-
-fn unavailable_message(error: &NotifyError) -> String {
-    format!(
-        "gardefou: notifications cannot be shown: {error}. Alerts are still recorded (see `gardefou check`); watching on."
-    )
 }

@@ -15,10 +15,9 @@ pub fn write_atomically<T>(
     write: impl FnOnce(&mut BufWriter<File>) -> Result<T>,
 ) -> Result<T> {
     if path.is_dir() {
-        return Err(Error::invalid(format!(
-            "{} is a folder; give a file name",
-            path.display()
-        )));
+        return Err(Error::OutputIsAFolder {
+            path: path.to_path_buf(),
+        });
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -28,14 +27,19 @@ pub fn write_atomically<T>(
         .prefix(".gardefou-")
         .suffix(".partial")
         .tempfile_in(folder)
-        .map_err(|e| Error::invalid(format!("cannot write in {}: {e}", folder.display())))?;
+        .map_err(|e| Error::Write {
+            path: folder.to_path_buf(),
+            reason: e.to_string(),
+        })?;
     let mut out = BufWriter::new(temp.reopen()?);
     let value = write(&mut out)?;
     out.flush()?;
     out.get_ref().sync_all()?;
     drop(out);
-    temp.persist(path)
-        .map_err(|e| Error::invalid(format!("cannot write {}: {}", path.display(), e.error)))?;
+    temp.persist(path).map_err(|e| Error::Write {
+        path: path.to_path_buf(),
+        reason: e.error.to_string(),
+    })?;
     Ok(value)
 }
 
@@ -53,7 +57,7 @@ mod tests {
         // A failure midway leaves the previous file and no temporary file.
         let failed: Result<()> = write_atomically(&path, |f| {
             f.write_all(b"half")?;
-            Err(Error::invalid("disk on fire"))
+            Err(Error::ZeroLength)
         });
         assert!(failed.is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"a,b\r\n");
@@ -65,7 +69,7 @@ mod tests {
 
         // Nothing is created when the first export fails.
         let fresh = dir.path().join("fresh.csv");
-        let _ = write_atomically(&fresh, |_| -> Result<()> { Err(Error::invalid("no")) });
+        let _ = write_atomically(&fresh, |_| -> Result<()> { Err(Error::ZeroLength) });
         assert!(!fresh.exists());
     }
 }

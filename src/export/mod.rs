@@ -73,10 +73,10 @@ pub fn export_csv<W: Write>(
     out: W,
 ) -> Result<(W, ExportSummary)> {
     if request.from > request.to {
-        return Err(Error::invalid(format!(
-            "--from {} comes after --to {}",
-            request.from, request.to
-        )));
+        return Err(Error::RangeReversed {
+            from: request.from,
+            to: request.to,
+        });
     }
     let settings = tracker.settings()?;
     let (tz, now) = (settings.timezone, tracker.now());

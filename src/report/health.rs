@@ -9,8 +9,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::clip::{Slice, percent};
+use crate::i18n::Locale;
 use crate::model::{Client, Session};
 use crate::money::Currency;
+use crate::tr;
 
 /// How many weeks the health signals cover, the reported one included.
 pub const HEALTH_WEEKS: i64 = 4;
@@ -71,6 +73,8 @@ pub struct HealthInput<'a> {
     pub off_hours_seconds: &'a HashMap<Uuid, i64>,
     /// The tags to watch (the `health_tags` setting).
     pub tags: &'a [String],
+    /// The language of the flags' sentences.
+    pub locale: Locale,
 }
 
 /// The signals of every client with time in the window, by name.
@@ -149,7 +153,7 @@ fn one_client(input: &HealthInput<'_>, client: &Client) -> Option<ClientHealth> 
         tags,
         flags: Vec::new(),
     };
-    health.flags = flags(&health, tracked - billable);
+    health.flags = flags(&health, tracked - billable, input.locale);
     Some(health)
 }
 
@@ -158,7 +162,7 @@ fn passes(part: i64, whole: i64, threshold: i64) -> bool {
     whole > 0 && part > 0 && i128::from(part) * 100 >= i128::from(whole) * i128::from(threshold)
 }
 
-fn flags(h: &ClientHealth, non_billable_seconds: i64) -> Vec<Flag> {
+fn flags(h: &ClientHealth, non_billable_seconds: i64, l: Locale) -> Vec<Flag> {
     let mut flags = Vec::new();
     if h.tracked_seconds < MIN_SECONDS_FOR_FLAGS {
         return flags;
@@ -171,7 +175,12 @@ fn flags(h: &ClientHealth, non_billable_seconds: i64) -> Vec<Flag> {
             client: client.clone(),
             tag: None,
             percent,
-            message: format!("{percent} % of your {client} time was outside your working hours."),
+            message: tr!(
+                l,
+                "health-off-hours",
+                percent = percent_text(percent, l),
+                client = client
+            ),
         });
     }
     if passes(non_billable_seconds, whole, NON_BILLABLE_THRESHOLD) {
@@ -181,7 +190,12 @@ fn flags(h: &ClientHealth, non_billable_seconds: i64) -> Vec<Flag> {
             client: client.clone(),
             tag: None,
             percent,
-            message: format!("{percent} % of your {client} time was not billable."),
+            message: tr!(
+                l,
+                "health-non-billable",
+                percent = percent_text(percent, l),
+                client = client
+            ),
         });
     }
     for share in &h.tags {
@@ -192,9 +206,19 @@ fn flags(h: &ClientHealth, non_billable_seconds: i64) -> Vec<Flag> {
                 client: client.clone(),
                 tag: Some(tag.clone()),
                 percent,
-                message: format!("{percent} % of your {client} time was tagged “{tag}”."),
+                message: tr!(
+                    l,
+                    "health-tag",
+                    percent = percent_text(percent, l),
+                    client = client,
+                    tag = tag
+                ),
             });
         }
     }
     flags
+}
+
+fn percent_text(percent: i64, locale: Locale) -> String {
+    crate::i18n::format::integer(percent, locale)
 }

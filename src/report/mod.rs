@@ -77,6 +77,7 @@ pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<Wee
         sessions: &sessions,
         health_tags: &settings.health_tags,
         warn_at: settings.warn_at,
+        locale: settings.locale,
     };
     Ok(compute_week(&input, facts))
 }

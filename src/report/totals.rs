@@ -102,9 +102,7 @@ pub fn totals_report(
     let to = to.unwrap_or_else(|| local_date(now, tz));
     let first = from.unwrap_or_else(|| local_date(earliest_accepted(), tz));
     if first > to {
-        return Err(Error::invalid(format!(
-            "--from {first} comes after --to {to}"
-        )));
+        return Err(Error::RangeReversed { from: first, to });
     }
     let window = dates_range(first, to, tz);
     let (clients, accumulator) = tracker.store_mut().read(|conn| {

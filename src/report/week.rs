@@ -121,6 +121,8 @@ pub struct WeekInput<'a> {
     /// The cap warning percentage (the `warn_at` setting).
     pub warn_at: u8,
     pub health_tags: &'a [String],
+    /// The language of the health flags' sentences.
+    pub locale: crate::i18n::Locale,
 }
 
 /// Computes the summary from sessions and the boundary facts.
@@ -144,6 +146,7 @@ pub fn compute_week(input: &WeekInput<'_>, boundaries: Boundaries) -> WeekReport
         now: input.now,
         off_hours_seconds: &boundaries.health_off_hours,
         tags: input.health_tags,
+        locale: input.locale,
     });
     WeekReport {
         week: this_week.week,

@@ -290,6 +290,8 @@ pub fn next_crossing_at(inputs: &Inputs<'_>) -> Option<DateTime<Utc>> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refusal {
     pub kind: AlertKind,
+    /// The figures of its sentence.
+    pub facts: Facts,
     pub message: String,
 }
 
@@ -315,6 +317,7 @@ pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -
             out.push(Refusal {
                 kind: AlertKind::WeeklyCapReached,
                 message: message(AlertKind::WeeklyCapReached, Form::Refusal, locale, &facts),
+                facts,
             });
         }
     }
@@ -330,6 +333,7 @@ pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -
             out.push(Refusal {
                 kind: AlertKind::ClientCapReached,
                 message: message(AlertKind::ClientCapReached, Form::Refusal, locale, &facts),
+                facts,
             });
         }
     }
@@ -347,6 +351,7 @@ pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -
         out.push(Refusal {
             kind: AlertKind::OffHours,
             message: message(AlertKind::OffHours, Form::Refusal, locale, &facts),
+            facts,
         });
     }
     out

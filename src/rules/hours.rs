@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, Ti
 use chrono_tz::Tz;
 
 use crate::calendar::{day_start, local_date};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result, ScheduleProblem};
 
 use super::weekends::{DAY_NAMES, parse_weekday};
 
@@ -49,19 +49,23 @@ impl WorkingHours {
     /// Parses `mon-fri 09:00-12:30,13:30-18:00; sat off; sun off`. Days not
     /// named are off; a later clause replaces an earlier one for its days.
     pub fn parse(input: &str) -> Result<Self> {
-        let bad = |why: String| {
-            Error::invalid(format!(
-                "'{}' is not a working-hours schedule: {why}. Write it like `mon-fri 09:00-12:30,13:30-18:00; sat off; sun off`",
-                input.trim()
-            ))
+        let bad = |why: ScheduleProblem| {
+            Error::invalid(
+                "working_hours",
+                input.trim(),
+                Problem::NotAWorkingSchedule(why),
+            )
         };
         let mut days: [Vec<Block>; 7] = Default::default();
         let mut any = false;
         for clause in input.split(';').map(str::trim).filter(|c| !c.is_empty()) {
             any = true;
-            let (day_spec, blocks_spec) = clause
-                .split_once(char::is_whitespace)
-                .ok_or_else(|| bad(format!("'{clause}' names no hours (or `off`)")))?;
+            let (day_spec, blocks_spec) =
+                clause.split_once(char::is_whitespace).ok_or_else(|| {
+                    bad(ScheduleProblem::NoHours {
+                        clause: clause.to_string(),
+                    })
+                })?;
             let selected = parse_day_spec(day_spec).map_err(bad)?;
             let blocks_spec = blocks_spec.trim();
             let blocks = if blocks_spec.eq_ignore_ascii_case("off") {
@@ -76,7 +80,7 @@ impl WorkingHours {
             }
         }
         if !any {
-            return Err(bad("it is empty".into()));
+            return Err(bad(ScheduleProblem::Empty));
         }
         Ok(Self { days })
     }
@@ -196,14 +200,14 @@ fn hhmm(minute: u16) -> String {
 }
 
 /// `mon-fri`, `sat`, `sat,sun`, `fri-mon` (wrapping) → which weekdays (Monday first).
-fn parse_day_spec(spec: &str) -> std::result::Result<[bool; 7], String> {
+fn parse_day_spec(spec: &str) -> std::result::Result<[bool; 7], ScheduleProblem> {
     let mut selected = [false; 7];
     for part in spec.split(',') {
         let part = part.trim();
         if let Some((from, to)) = part.split_once('-') {
             let (from, to) = (
-                parse_weekday(from).ok_or_else(|| format!("'{from}' is not a day"))?,
-                parse_weekday(to).ok_or_else(|| format!("'{to}' is not a day"))?,
+                parse_weekday(from).ok_or_else(|| not_a_day(from))?,
+                parse_weekday(to).ok_or_else(|| not_a_day(to))?,
             );
             let mut day = from;
             loop {
@@ -214,24 +218,34 @@ fn parse_day_spec(spec: &str) -> std::result::Result<[bool; 7], String> {
                 day = (day + 1) % 7;
             }
         } else {
-            let day = parse_weekday(part).ok_or_else(|| format!("'{part}' is not a day"))?;
+            let day = parse_weekday(part).ok_or_else(|| not_a_day(part))?;
             selected[day] = true;
         }
     }
     Ok(selected)
 }
 
+fn not_a_day(day: &str) -> ScheduleProblem {
+    ScheduleProblem::NotADay {
+        day: day.to_string(),
+    }
+}
+
 /// `09:00-12:30,13:30-18:00` → sorted, non-overlapping blocks.
-fn parse_blocks(spec: &str) -> std::result::Result<Vec<Block>, String> {
+fn parse_blocks(spec: &str) -> std::result::Result<Vec<Block>, ScheduleProblem> {
     let mut blocks = Vec::new();
     for part in spec.split(',').map(str::trim) {
         let (from, to) = part
             .split_once('-')
-            .ok_or_else(|| format!("'{part}' is not a block like 09:00-18:00"))?;
+            .ok_or_else(|| ScheduleProblem::NotABlock {
+                block: part.to_string(),
+            })?;
         let start_minute = parse_minute(from)?;
         let end_minute = parse_minute(to)?;
         if start_minute >= end_minute {
-            return Err(format!("the block '{part}' ends before it starts"));
+            return Err(ScheduleProblem::Reversed {
+                block: part.to_string(),
+            });
         }
         blocks.push(Block {
             start_minute,
@@ -241,22 +255,29 @@ fn parse_blocks(spec: &str) -> std::result::Result<Vec<Block>, String> {
     blocks.sort_by_key(|b| b.start_minute);
     for pair in blocks.windows(2) {
         if pair[1].start_minute < pair[0].end_minute {
-            return Err(format!(
-                "the blocks {}-{} and {}-{} overlap",
-                hhmm(pair[0].start_minute),
-                hhmm(pair[0].end_minute),
-                hhmm(pair[1].start_minute),
-                hhmm(pair[1].end_minute)
-            ));
+            return Err(ScheduleProblem::Overlapping {
+                first: format!(
+                    "{}-{}",
+                    hhmm(pair[0].start_minute),
+                    hhmm(pair[0].end_minute)
+                ),
+                second: format!(
+                    "{}-{}",
+                    hhmm(pair[1].start_minute),
+                    hhmm(pair[1].end_minute)
+                ),
+            });
         }
     }
     Ok(blocks)
 }
 
 /// `HH:MM` from `00:00` to `24:00`.
-fn parse_minute(text: &str) -> std::result::Result<u16, String> {
+fn parse_minute(text: &str) -> std::result::Result<u16, ScheduleProblem> {
     let text = text.trim();
-    let bad = || format!("'{text}' is not a time like 09:00");
+    let bad = || ScheduleProblem::NotATime {
+        time: text.to_string(),
+    };
     let (h, m) = text.split_once(':').ok_or_else(bad)?;
     if h.is_empty() || h.len() > 2 || m.len() != 2 {
         return Err(bad());

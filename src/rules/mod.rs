@@ -96,7 +96,12 @@ impl FromStr for AlertKind {
         Self::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| crate::Error::invalid(format!("unknown alert kind '{s}'")))
+            .ok_or_else(|| {
+                crate::error::DatabaseError::UnknownAlertKind {
+                    value: s.to_string(),
+                }
+                .into()
+            })
     }
 }
 

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{dates_range, local_date, split_by_local_day};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::model::Session;
 
 pub(crate) const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -56,17 +56,18 @@ impl DaySet {
         let mut set = 0u8;
         for part in text.split(',') {
             let day = parse_weekday(part).ok_or_else(|| {
-                Error::invalid(format!(
-                    "'{}' is not a day; write rest days like sat,sun or fri,sat (or none)",
-                    part.trim()
-                ))
+                Error::invalid(
+                    "rest_days",
+                    text,
+                    Problem::NotADay {
+                        part: part.trim().to_string(),
+                    },
+                )
             })?;
             set |= 1 << day;
         }
         if set == 0x7f {
-            return Err(Error::invalid(
-                "at least one day of the week must be a working day",
-            ));
+            return Err(Error::invalid("rest_days", text, Problem::NoWorkingDay));
         }
         Ok(Self(set))
     }

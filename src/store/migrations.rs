@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Result};
 
 pub const MIGRATIONS: &[&str] = &[
     // 1: clients, sessions, settings.
@@ -95,9 +95,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub fn apply(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
-        return Err(Error::Database(format!(
-            "this database was written by a newer Gardefou (schema {current}, this one knows {SCHEMA_VERSION}); update Gardefou"
-        )));
+        return Err(DatabaseError::NewerSchema {
+            found: current,
+            known: SCHEMA_VERSION,
+        }
+        .into());
     }
     if current == 0 {
         let tables: i64 = conn.query_row(
@@ -106,9 +108,10 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
             |r| r.get(0),
         )?;
         if tables > 0 {
-            return Err(Error::Database(
-                "this SQLite file is not a Gardefou database; it was left untouched".into(),
-            ));
+            return Err(DatabaseError::NotGardefou {
+                path: conn.path().map(Into::into).unwrap_or_default(),
+            }
+            .into());
         }
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{DatabaseError, Error, Result};
 
 pub use alerts::*;
 pub use clients::*;
@@ -42,16 +42,16 @@ impl Store {
         if let Some(parent) = parent
             && !parent.is_dir()
         {
-            return Err(Error::Database(format!(
-                "the folder {} does not exist; create it first or choose another --db path",
-                parent.display()
-            )));
+            return Err(DatabaseError::MissingFolder {
+                path: parent.to_path_buf(),
+            }
+            .into());
         }
         if path.is_dir() {
-            return Err(Error::Database(format!(
-                "{} is a folder, not a database file",
-                path.display()
-            )));
+            return Err(DatabaseError::IsAFolder {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
         create_private_file(path)?;
         let conn = Connection::open_with_flags(
@@ -126,9 +126,7 @@ impl Store {
                 .conn
                 .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(Error::Database(format!(
-                    "could not switch the database to WAL mode ({mode})"
-                )));
+                return Err(DatabaseError::NoWal { mode }.into());
             }
         }
         // FULL: an acknowledged start/stop survives a power cut, even in WAL mode.
@@ -155,20 +153,25 @@ fn create_private_file(path: &Path) -> Result<()> {
     match options.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::Database(format!(
-            "cannot create {}: {e}",
-            path.display()
-        ))),
+        Err(e) => Err(DatabaseError::CannotCreate {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        }
+        .into()),
     }
 }
 
 fn not_a_database(path: &Path, error: &rusqlite::Error) -> Error {
     match error.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => Error::Database(format!(
-            "{} is not a Gardefou database (not SQLite); it was left untouched",
-            path.display()
-        )),
-        _ => Error::Database(format!("cannot open {}: {error}", path.display())),
+        Some(rusqlite::ErrorCode::NotADatabase) => DatabaseError::NotSqlite {
+            path: path.to_path_buf(),
+        }
+        .into(),
+        _ => DatabaseError::CannotOpen {
+            path: path.to_path_buf(),
+            reason: error.to_string(),
+        }
+        .into(),
     }
 }
 

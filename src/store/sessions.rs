@@ -69,7 +69,7 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
     )
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => {
-            Error::conflict("another timer is already running; stop it first")
+            Error::AlreadyRunning
         }
         _ => Error::Sqlite(e),
     })?;

@@ -10,9 +10,9 @@ use uuid::Uuid;
 
 use super::{Tracker, load_settings};
 use crate::calendar::{local_date, week_range};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, RefusedBoundary, Result};
 use crate::model::{Client, Session};
-use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, Refusal, messages, week_of};
+use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, messages, week_of};
 use crate::settings::Settings;
 use crate::store::{self, Override, StoredAlert};
 
@@ -103,9 +103,9 @@ impl Tracker {
     /// crossing, whatever the number of checks or processes) and returns them
     /// with every boundary being crossed.
     pub fn check(&mut self) -> Result<CheckOutcome> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (fired, active) = evaluate_and_record(conn, &settings, now)?;
             Ok(CheckOutcome {
                 now,
@@ -122,9 +122,9 @@ impl Tracker {
     /// off, alerts are marked and nothing is returned. If a send fails, hand the
     /// notice back with [`Tracker::release_notice`].
     pub fn claim_notices(&mut self) -> Result<Vec<Notice>> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (_, active) = evaluate_and_record(conn, &settings, now)?;
             let locale = settings.locale;
             let mut notices = Vec::new();
@@ -138,7 +138,7 @@ impl Tracker {
                     notices.push(Notice {
                         alert_id: alert.id,
                         kind,
-                        summary: messages::summary(kind, locale).to_string(),
+                        summary: messages::summary(kind, locale),
                         body: alert.message,
                         reminder: false,
                     });
@@ -166,7 +166,7 @@ impl Tracker {
                     notices.push(Notice {
                         alert_id: alert.id,
                         kind: crossing.kind,
-                        summary: messages::summary(crossing.kind, locale).to_string(),
+                        summary: messages::summary(crossing.kind, locale),
                         body: crossing.reminder.clone(),
                         reminder: true,
                     });
@@ -190,9 +190,9 @@ impl Tracker {
     /// While a timer runs, when the weekly cap and its client's cap are (or
     /// were) reached if it keeps running.
     pub fn projection(&mut self) -> Result<Projection> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (clients, sessions) = rule_data(conn, week_of(now, &settings).0, now)?;
             Ok(rules::project(&Inputs {
                 settings: &settings,
@@ -205,9 +205,9 @@ impl Tracker {
 
     /// The next instant a boundary may be crossed, for a watcher's sleep.
     pub fn next_crossing_at(&mut self) -> Result<Option<DateTime<Utc>>> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (clients, sessions) = rule_data(conn, week_of(now, &settings).0, now)?;
             Ok(rules::next_crossing_at(&Inputs {
                 settings: &settings,
@@ -220,9 +220,9 @@ impl Tracker {
 
     /// The overrides of the week containing `date` (default: this week).
     pub fn overrides(&mut self, date: Option<NaiveDate>) -> Result<OverridesOutcome> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let tz = settings.timezone;
             let date = date.unwrap_or_else(|| local_date(now, tz));
             let (from, to) = week_range(date, settings.week_start, tz);
@@ -274,8 +274,13 @@ pub(super) fn enforce_start(
     let boundaries: Vec<String> = refusals.iter().map(|r| r.kind.to_string()).collect();
     let Some(reason) = reason else {
         return Err(Error::Refused {
-            message: refusal_message(&refusals, settings),
-            boundaries,
+            boundaries: refusals
+                .iter()
+                .map(|r| RefusedBoundary {
+                    kind: r.kind,
+                    facts: r.facts.clone(),
+                })
+                .collect(),
         });
     };
     Ok(Some(Override {
@@ -304,31 +309,21 @@ fn validate_reason(reason: &str) -> Result<String> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::invalid(
-            "an override needs a reason: say in a few words why you cross this boundary",
+            "override_reason",
+            reason,
+            Problem::ReasonNeeded,
         ));
     }
     let chars = reason.chars().count();
     if chars > MAX_REASON_CHARS {
-        return Err(Error::invalid(format!(
-            "an override reason has at most {MAX_REASON_CHARS} characters (this one has {chars})"
-        )));
+        return Err(Error::invalid(
+            "override_reason",
+            String::new(),
+            Problem::TooManyCharacters {
+                max: MAX_REASON_CHARS,
+                count: chars,
+            },
+        ));
     }
     Ok(reason.to_string())
-}
-
-/// One sentence per boundary, then what to do.
-fn refusal_message(refusals: &[Refusal], settings: &Settings) -> String {
-    let mut lines: Vec<String> = refusals.iter().map(|r| r.message.clone()).collect();
-    lines.push(
-        match settings.locale {
-            crate::settings::Locale::En => {
-                "The timer did not start. To start it anyway, give a reason for crossing this boundary:"
-            }
-            crate::settings::Locale::Fr => {
-                "Le chrono n’a pas démarré. Pour le démarrer quand même, donnez la raison de ce dépassement :"
-            }
-        }
-        .to_string(),
-    );
-    lines.join("\n")
 }

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::model::{Client, Color, Rounding, normalize_client_name};
 use crate::money::Currency;
 use crate::store;
@@ -39,15 +39,14 @@ pub struct ClientChanges {
 
 impl Tracker {
     pub fn add_client(&mut self, new: NewClient) -> Result<Client> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (name, key) = normalize_client_name(&new.name)?;
             if let Some(existing) = store::client_by_key(conn, &key)? {
-                return Err(Error::conflict(format!(
-                    "a client named '{}' already exists",
-                    existing.name
-                )));
+                return Err(Error::DuplicateClient {
+                    name: existing.name,
+                });
             }
             let currency = match &new.currency {
                 Some(c) => Currency::parse(c)?,
@@ -88,10 +87,7 @@ impl Tracker {
                 if new_key != key
                     && let Some(other) = store::client_by_key(conn, &new_key)?
                 {
-                    return Err(Error::conflict(format!(
-                        "a client named '{}' already exists",
-                        other.name
-                    )));
+                    return Err(Error::DuplicateClient { name: other.name });
                 }
                 client.name = new_name;
                 key = new_key;
@@ -129,10 +125,10 @@ impl Tracker {
                 && let Some(running) = store::running_session(conn)?
                 && running.client_id == client.id
             {
-                return Err(Error::conflict(format!(
-                    "{}'s timer is running; stop it before archiving",
-                    client.name
-                )));
+                return Err(Error::ClientRunning {
+                    client_id: client.id,
+                    name: client.name,
+                });
             }
             let (_, key) = normalize_client_name(&client.name)?;
             client.archived = archived;
@@ -176,26 +172,20 @@ pub fn find_client(conn: &Connection, name: &str) -> Result<Client> {
         .map(|c| (strsim::jaro_winkler(&key, &c.name.to_lowercase()), c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
-    Err(Error::not_found(match closest {
-        Some((_, c)) => format!(
-            "no client named '{}'; did you mean '{}'?",
-            name.trim(),
-            c.name
-        ),
-        None if clients.is_empty() => format!(
-            "no client named '{}'; add one with `gardefou client add \"{}\"`",
-            name.trim(),
-            name.trim()
-        ),
-        None => format!("no client named '{}'", name.trim()),
-    }))
+    Err(Error::UnknownClient {
+        name: name.trim().to_string(),
+        suggestion: closest.map(|(_, c)| c.name.clone()),
+        no_clients_yet: clients.is_empty(),
+    })
 }
 
 fn check_cap(cap: Option<i64>) -> Result<Option<i64>> {
     match cap {
-        Some(seconds) if seconds <= 0 || seconds > 7 * 24 * 3600 => {
-            Err(Error::invalid("a weekly cap is between 1 minute and 168 h"))
-        }
+        Some(seconds) if seconds <= 0 || seconds > 7 * 24 * 3600 => Err(Error::invalid(
+            "cap",
+            crate::duration::format_compact(seconds),
+            Problem::CapOutOfRange,
+        )),
         other => Ok(other),
     }
 }

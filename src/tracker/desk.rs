@@ -84,9 +84,9 @@ pub struct ClientWeek {
 impl Tracker {
     /// The boundaries in view now (see [`Meters`]).
     pub fn meters(&mut self) -> Result<Meters> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let from = rules::lookback_from(&settings, now);
             let clients = store::list_clients(conn)?;
             let sessions = store::sessions_in_range(conn, from, now + Duration::seconds(1), None)?;
@@ -132,9 +132,9 @@ impl Tracker {
 
     /// The local week containing `date` (default: today), oldest session first.
     pub fn week_log(&mut self, date: Option<NaiveDate>) -> Result<WeekLog> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let tz = settings.timezone;
             let today = local_date(now, tz);
             let first_day = week_first_day(date.unwrap_or(today), settings.week_start);
@@ -157,9 +157,9 @@ impl Tracker {
 
     /// Every client (archived ones too), by name, with this week's tracked time.
     pub fn clients_this_week(&mut self) -> Result<Vec<ClientWeek>> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let (from, to) = week_of(now, &settings);
             let sessions = store::sessions_in_range(conn, from, to, None)?;
             Ok(store::list_clients(conn)?

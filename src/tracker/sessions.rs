@@ -6,8 +6,7 @@ use rusqlite::Connection;
 use uuid::Uuid;
 
 use crate::calendar::{dates_range, local_date, week_range};
-use crate::duration::format_human;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result, SessionRef};
 use crate::model::{LONG_SESSION_SECONDS, Session, Source, normalize_tags, validate_note};
 use crate::store;
 use crate::when::check_accepted;
@@ -44,9 +43,9 @@ pub struct SessionChanges {
 impl Tracker {
     /// Records a past session. Never refused by a boundary: it is what happened.
     pub fn add_session(&mut self, new: NewSession) -> Result<Session> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let tz = load_settings(conn, zone)?.timezone;
+            let tz = load_settings(conn, system)?.timezone;
             check_span(new.start, Some(new.end), now, tz, new.allow_long)?;
             let client = find_client(conn, &new.client)?;
             let colliding = store::overlapping_sessions(conn, new.start, Some(new.end), None)?;
@@ -79,15 +78,14 @@ impl Tracker {
 
     /// Edits a session found by its number (`12`, `#12`) or id prefix.
     pub fn edit_session(&mut self, handle: &str, changes: SessionChanges) -> Result<Session> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let tz = load_settings(conn, zone)?.timezone;
+            let tz = load_settings(conn, system)?.timezone;
             let mut session = find_session(conn, handle)?;
             if session.deleted {
-                return Err(Error::invalid(format!(
-                    "session {} is deleted; bring it back first with `gardefou restore-session {}`",
-                    session.number, session.number
-                )));
+                return Err(Error::SessionDeleted {
+                    number: session.number,
+                });
             }
             if let Some(name) = &changes.client {
                 let client = find_client(conn, name)?;
@@ -131,10 +129,9 @@ impl Tracker {
         self.store.write(|conn| {
             let mut session = find_session(conn, handle)?;
             if session.deleted {
-                return Err(Error::invalid(format!(
-                    "session {} is already deleted",
-                    session.number
-                )));
+                return Err(Error::SessionAlreadyDeleted {
+                    number: session.number,
+                });
             }
             store::set_session_deleted(conn, session.id, Some(now), now)?;
             session.deleted = true;
@@ -143,20 +140,17 @@ impl Tracker {
     }
 
     pub fn restore_session(&mut self, handle: &str) -> Result<Session> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let tz = load_settings(conn, zone)?.timezone;
+            let tz = load_settings(conn, system)?.timezone;
             let mut session = find_session(conn, handle)?;
             if !session.deleted {
-                return Err(Error::invalid(format!(
-                    "session {} is not deleted",
-                    session.number
-                )));
+                return Err(Error::SessionNotDeleted {
+                    number: session.number,
+                });
             }
             if session.end.is_none() && store::running_session(conn)?.is_some() {
-                return Err(Error::conflict(
-                    "another timer is running; stop it before restoring this one",
-                ));
+                return Err(Error::AnotherTimerRunning);
             }
             let colliding =
                 store::overlapping_sessions(conn, session.start, session.end, Some(session.id))?;
@@ -177,9 +171,9 @@ impl Tracker {
         to: Option<NaiveDate>,
         client: Option<&str>,
     ) -> Result<Vec<Session>> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let tz = settings.timezone;
             let (start, end) = match (from, to) {
                 (None, None) => week_range(local_date(now, tz), settings.week_start, tz),
@@ -188,9 +182,7 @@ impl Tracker {
                         .unwrap_or_else(|| NaiveDate::from_ymd_opt(1971, 1, 1).unwrap_or_default());
                     let to = to.unwrap_or_else(|| local_date(now, tz));
                     if from > to {
-                        return Err(Error::invalid(format!(
-                            "--from {from} comes after --to {to}"
-                        )));
+                        return Err(Error::RangeReversed { from, to });
                     }
                     dates_range(from, to, tz)
                 }
@@ -208,22 +200,27 @@ impl Tracker {
 pub fn find_session(conn: &Connection, handle: &str) -> Result<Session> {
     let handle = handle.trim().trim_start_matches('#');
     if let Ok(number) = handle.parse::<i64>() {
-        return store::session_by_number(conn, number)?
-            .ok_or_else(|| Error::not_found(format!("no session number {number}")));
+        return store::session_by_number(conn, number)?.ok_or_else(|| Error::SessionNotFound {
+            handle: number.to_string(),
+        });
     }
     let prefix = handle.to_ascii_lowercase();
     if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-        return Err(Error::invalid(format!(
-            "'{handle}' is not a session number or id"
-        )));
+        return Err(Error::invalid(
+            "session",
+            handle,
+            Problem::NotASessionHandle,
+        ));
     }
     let mut found = store::sessions_by_id_prefix(conn, &prefix)?;
     match found.len() {
-        0 => Err(Error::not_found(format!("no session with id {handle}"))),
+        0 => Err(Error::SessionNotFound {
+            handle: handle.to_string(),
+        }),
         1 => Ok(found.remove(0)),
-        _ => Err(Error::invalid(format!(
-            "the id prefix {handle} matches several sessions; give more characters or the number"
-        ))),
+        _ => Err(Error::AmbiguousSession {
+            handle: handle.to_string(),
+        }),
     }
 }
 
@@ -240,45 +237,29 @@ fn check_span(
     let Some(end) = end else { return Ok(()) };
     check_accepted(end, now, tz)?;
     if end < start {
-        return Err(Error::invalid(format!(
-            "the end ({}) comes before the start ({})",
-            end.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
-            start.with_timezone(&tz).format("%Y-%m-%d %H:%M")
-        )));
+        return Err(Error::EndBeforeStart {
+            start,
+            end,
+            zone: tz,
+        });
     }
     if end == start {
-        return Err(Error::invalid(
-            "a session cannot be zero-length: the end equals the start",
-        ));
+        return Err(Error::ZeroLength);
     }
     let seconds = (end - start).num_seconds();
     if seconds > LONG_SESSION_SECONDS && !allow_long {
-        return Err(Error::invalid(format!(
-            "this session would last {}, more than 24 h; check the dates, or pass --allow-long",
-            format_human(seconds)
-        )));
+        return Err(Error::TooLong { seconds });
     }
     Ok(())
 }
 
 pub(super) fn overlap_error(other: &Session, tz: Tz) -> Error {
-    let start = other.start.with_timezone(&tz);
-    let end = match other.end {
-        Some(end) => {
-            let end = end.with_timezone(&tz);
-            if end.date_naive() == start.date_naive() {
-                end.format("%H:%M").to_string()
-            } else {
-                end.format("%Y-%m-%d %H:%M").to_string()
-            }
-        }
-        None => "now (running)".to_string(),
-    };
-    Error::conflict(format!(
-        "this overlaps session {} ({}, {}–{}); change the times or edit that session",
-        other.number,
-        other.client_name,
-        start.format("%Y-%m-%d %H:%M"),
-        end
-    ))
+    Error::Overlap(SessionRef {
+        session_id: other.id,
+        number: other.number,
+        client: other.client_name.clone(),
+        start: other.start,
+        end: other.end,
+        zone: tz,
+    })
 }

@@ -72,18 +72,18 @@ impl Tracker {
     /// Starts a timer. A running timer is stopped at the same instant (or
     /// replaced, if it started at that very second), in the same transaction.
     pub fn start(&mut self, request: StartRequest) -> Result<StartOutcome> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let settings = load_settings(conn, zone)?;
+            let settings = load_settings(conn, system)?;
             let tz = settings.timezone;
             let at = request.at.unwrap_or(now);
             check_accepted(at, now, tz)?;
             let client = find_client(conn, &request.client)?;
             if client.archived {
-                return Err(Error::invalid(format!(
-                    "{} is archived; bring it back first with `gardefou client unarchive \"{}\"`",
-                    client.name, client.name
-                )));
+                return Err(Error::ArchivedClient {
+                    client_id: client.id,
+                    name: client.name,
+                });
             }
             let note = validate_note(&request.note)?;
             let tags = normalize_tags(&request.tags)?;
@@ -169,19 +169,18 @@ impl Tracker {
 
     /// Stops the running timer (now, or at `at`). Never refuses a long session.
     pub fn stop(&mut self, at: Option<DateTime<Utc>>) -> Result<Session> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.write(|conn| {
-            let tz = load_settings(conn, zone)?.timezone;
-            let mut running = store::running_session(conn)?
-                .ok_or_else(|| Error::conflict("no timer is running"))?;
+            let tz = load_settings(conn, system)?.timezone;
+            let mut running = store::running_session(conn)?.ok_or(Error::NothingRunning)?;
             let at = at.unwrap_or(now);
             check_accepted(at, now, tz)?;
             if at <= running.start {
-                return Err(Error::invalid(format!(
-                    "the timer started at {}; the stop time must come after it (use `gardefou rm {}` to drop it)",
-                    running.start.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S"),
-                    running.number
-                )));
+                return Err(Error::StopBeforeStart {
+                    number: running.number,
+                    start: running.start,
+                    zone: tz,
+                });
             }
             running.end = Some(at);
             running.updated_at = now;
@@ -191,12 +190,12 @@ impl Tracker {
     }
 
     pub fn status(&mut self) -> Result<Status> {
-        let (zone, now) = (self.system_zone, self.now());
+        let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
             Ok(Status {
                 now,
                 running: store::running_session(conn)?,
-                timezone: load_settings(conn, zone)?.timezone,
+                timezone: load_settings(conn, system)?.timezone,
             })
         })
     }

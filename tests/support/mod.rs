@@ -44,6 +44,10 @@ impl TestDb {
         cmd.env_remove("GARDEFOU_DB")
             .env("GARDEFOU_NOW", now)
             .env("NO_COLOR", "1")
+            // English unless a test sets the `locale` setting (or the language).
+            .env("LC_ALL", "C")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .arg("--db")
             .arg(&self.path);
         cmd

@@ -9,6 +9,7 @@ import {
   type Commands,
   type CommandError,
   type LaunchView,
+  type ErrorKind,
   type Refusal,
   type Snapshot,
 } from "./bindings";
@@ -29,16 +30,27 @@ export const api: Api = {
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
 };
 
-/** Any rejection as the `{kind, message}` the commands send. */
+/** Any rejection as the `CommandError` the commands send (`app` for anything else). */
 export function asCommandError(error: unknown): CommandError {
   if (error && typeof error === "object" && "kind" in error && "message" in error) {
     const e = error as Partial<CommandError>;
     return {
-      ...(e as CommandError),
-      kind: String(e.kind),
+      kind: (e.kind ?? "app") as ErrorKind,
       message: String(e.message),
       boundaries: Array.isArray(e.boundaries) ? e.boundaries : [],
+      field: e.field ?? null,
+      session_id: e.session_id ?? null,
+      client_id: e.client_id ?? null,
+      candidates: Array.isArray(e.candidates) ? e.candidates : [],
     };
   }
-  return { kind: "app", message: String(error), boundaries: [] };
+  return {
+    kind: "app",
+    message: String(error),
+    boundaries: [],
+    field: null,
+    session_id: null,
+    client_id: null,
+    candidates: [],
+  };
 }

@@ -69,11 +69,59 @@ locale: string,
  */
 first_run: boolean, running_flags: RunningFlagsView | null, meters: MetersView, };
 
-export type CommandError = { kind: string, message: string, 
+export type ErrorKind = "unknown_client" | "archived_client" | "duplicate_client" | "client_running" | "overlap" | "nothing_running" | "already_running" | "session_not_found" | "session_deleted" | "invalid_value" | "stop_before_start" | "end_before_start" | "zero_length" | "too_long" | "out_of_range" | "local_time_gap" | "local_time_ambiguous" | "refused" | "database" | "io" | "app";
+
+export type Boundary = "weekly_cap_warning" | "weekly_cap_reached" | "client_cap_warning" | "client_cap_reached" | "off_hours" | "weekend_streak" | "planned_exceeded";
+
+export type ErrorDetails = { 
 /**
  * For `refused`: the boundaries the start would cross.
  */
-boundaries: Array<string>, };
+boundaries: Array<Boundary>, 
+/**
+ * For `invalid_value`: the field or settings key to mark.
+ */
+field: string | null, 
+/**
+ * For `overlap`: the session collided with (to highlight it).
+ */
+session_id: string | null, 
+/**
+ * For `archived_client`, `client_running`: the client concerned.
+ */
+client_id: string | null, 
+/**
+ * For `local_time_ambiguous` (both instants) and `local_time_gap` (the
+ * likely one): RFC 3339 instants to choose between.
+ */
+candidates: Array<string>, };
+
+export type CommandError = { kind: ErrorKind, 
+/**
+ * The whole sentence, in the user's language.
+ */
+message: string, 
+/**
+ * For `refused`: the boundaries the start would cross.
+ */
+boundaries: Array<Boundary>, 
+/**
+ * For `invalid_value`: the field or settings key to mark.
+ */
+field: string | null, 
+/**
+ * For `overlap`: the session collided with (to highlight it).
+ */
+session_id: string | null, 
+/**
+ * For `archived_client`, `client_running`: the client concerned.
+ */
+client_id: string | null, 
+/**
+ * For `local_time_ambiguous` (both instants) and `local_time_gap` (the
+ * likely one): RFC 3339 instants to choose between.
+ */
+candidates: Array<string>, };
 
 export type Refusal = { client_id: string, error: CommandError, };
 

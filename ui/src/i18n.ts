@@ -4,18 +4,26 @@ import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundl
 import { signal } from "./signal";
 import en from "../../locales/en/window.ftl?raw";
 import fr from "../../locales/fr/window.ftl?raw";
+// The settings table's help lines, shared with `gardefou settings show`.
+import enSettings from "../../locales/en/settings.ftl?raw";
+import frSettings from "../../locales/fr/settings.ftl?raw";
 
 export type Locale = "en" | "fr";
 
-function bundle(locale: Locale, source: string): FluentBundle {
+function bundle(locale: Locale, ...sources: string[]): FluentBundle {
   // No bidi isolation marks: every string is left-to-right and tests compare text.
   const b = new FluentBundle(locale, { useIsolating: false });
-  const errors = b.addResource(new FluentResource(source));
-  if (errors.length) console.error(`window.ftl (${locale})`, errors);
+  for (const source of sources) {
+    const errors = b.addResource(new FluentResource(source));
+    if (errors.length) console.error(`catalogue (${locale})`, errors);
+  }
   return b;
 }
 
-const bundles: Record<Locale, FluentBundle> = { en: bundle("en", en), fr: bundle("fr", fr) };
+const bundles: Record<Locale, FluentBundle> = {
+  en: bundle("en", en, enSettings),
+  fr: bundle("fr", fr, frSettings),
+};
 
 export const locale = signal<Locale>("en");
 

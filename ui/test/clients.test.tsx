@@ -44,7 +44,16 @@ describe("clients", () => {
     await openClients([], (cmd, args) => {
       if (cmd !== "add_client") return undefined;
       const form = args.args as { name: string; rate: string };
-      if (form.rate === "abc") throw { kind: "invalid", message: "'abc' is not an amount like 45.50", boundaries: [] };
+      if (form.rate === "abc")
+        throw {
+          kind: "invalid_value",
+          message: "'abc' is not an amount like 45.50",
+          boundaries: [],
+          field: "rate",
+          session_id: null,
+          client_id: null,
+          candidates: [],
+        };
       return [clientRow({ name: form.name })];
     });
     fireEvent.click(screen.getByRole("button", { name: "Add a client" }));
@@ -52,6 +61,9 @@ describe("clients", () => {
     fireEvent.input(screen.getByLabelText("Hourly rate"), { target: { value: "abc" } });
     fireEvent.click(screen.getByRole("button", { name: "Add a client" }));
     expect((await screen.findByRole("alert")).textContent).toBe("'abc' is not an amount like 45.50");
+    // The core names the field: only it is marked.
+    expect(screen.getByLabelText("Hourly rate").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByLabelText("Name").getAttribute("aria-invalid")).toBeNull();
     expect(screen.getByLabelText<HTMLInputElement>("Name").value).toBe("Initech");
     fireEvent.input(screen.getByLabelText("Hourly rate"), { target: { value: "60" } });
     fireEvent.click(screen.getByRole("button", { name: "Add a client" }));

@@ -62,7 +62,10 @@ describe("sessions", () => {
             kind: "overlap",
             message: "This overlaps session 1 (09:00–10:00).",
             boundaries: [],
+            field: null,
             session_id: "s1",
+            client_id: null,
+            candidates: [],
           };
         sessions = [monday, { ...tuesday, start_local: a.form.start.slice(11), note: a.form.note }];
         return snapshot();
@@ -101,11 +104,12 @@ describe("sessions", () => {
         if (form.start === "2025-10-26 02:30")
           throw {
             kind: "local_time_ambiguous",
-            message: "2025-10-26 02:30 happens twice",
+            message: "2025-10-26 02:30 happens twice in Europe/Paris.",
             boundaries: [],
-            input: "2025-10-26 02:30",
-            earlier: "2025-10-26T02:30:00+02:00",
-            later: "2025-10-26T02:30:00+01:00",
+            field: "start",
+            session_id: null,
+            client_id: null,
+            candidates: ["2025-10-26T02:30:00+02:00", "2025-10-26T02:30:00+01:00"],
           };
         return snapshot();
       }
@@ -116,8 +120,9 @@ describe("sessions", () => {
     fireEvent.input(screen.getByLabelText("End"), { target: { value: "2025-10-26 04:00" } });
     fireEvent.click(screen.getByRole("button", { name: "Add a past session" }));
     const group = await screen.findByRole("group", { name: "Which time did you mean?" });
+    expect(group.textContent).toContain("2025-10-26 02:30 happens twice in Europe/Paris.");
     expect(group.textContent).toContain("2025-10-26 02:30 happens twice on that day");
-    fireEvent.click(within(group).getByRole("button", { name: "The second one (02:30)" }));
+    fireEvent.click(within(group).getByRole("button", { name: "The second one (02:30 (UTC+01:00))" }));
     await waitFor(() => expect(lastArgs("add_session")).toMatchObject({ start: "2025-10-26T02:30:00+01:00" }));
   });
 
@@ -152,5 +157,34 @@ describe("sessions of an archived client", () => {
     const picker = screen.getByLabelText<HTMLSelectElement>("Client");
     expect(picker.value).toBe("c9");
     expect([...picker.options].map((o) => o.text)).toEqual(["Acme", "Globex", "Initech"]);
+  });
+});
+
+describe("a local time that does not exist", () => {
+  test("offers the instant just after the change, for the field concerned", async () => {
+    await openSessions((cmd, args) => {
+      if (cmd === "week_sessions") return week([]);
+      if (cmd === "add_session" && (args.args as { end: string }).end === "2025-03-30 02:30")
+        throw {
+          kind: "local_time_gap",
+          message: "2025-03-30 02:30 does not exist in Europe/Paris.",
+          boundaries: [],
+          field: "end",
+          session_id: null,
+          client_id: null,
+          candidates: ["2025-03-30T03:30:00+02:00"],
+        };
+      return cmd === "add_session" ? snapshot() : undefined;
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add a past session" }));
+    fireEvent.input(screen.getByLabelText("Start"), { target: { value: "2025-03-30 01:00" } });
+    fireEvent.input(screen.getByLabelText("End"), { target: { value: "2025-03-30 02:30" } });
+    fireEvent.click(screen.getByRole("button", { name: "Add a past session" }));
+    const group = await screen.findByRole("group", { name: "Which time did you mean?" });
+    expect(group.textContent).toContain("2025-03-30 02:30 does not exist on that day");
+    fireEvent.click(within(group).getByRole("button", { name: "Just after the change (03:30 (UTC+02:00))" }));
+    await waitFor(() =>
+      expect(lastArgs("add_session")).toMatchObject({ start: "2025-03-30 01:00", end: "2025-03-30T03:30:00+02:00" }),
+    );
   });
 });

@@ -34,7 +34,7 @@ export function ClientEditor(props: {
           id={id}
           name={key}
           value={form[key]}
-          aria-invalid={error ? "true" : undefined}
+          aria-invalid={error && (error.field === key || !error.field) ? "true" : undefined}
           aria-describedby={error ? `${props.id}-error` : undefined}
           onInput={(e) => {
               const value = e.currentTarget.value;

@@ -75,7 +75,7 @@ export function FirstRun() {
                 }}
               >
                 <label for="first-weekly-cap" class="setting-label">
-                  {t("setting-weekly_cap")}
+                  {t("label-weekly_cap")}
                 </label>
                 <div class="row">
                   <input id="first-weekly-cap" value={cap} placeholder="40h" onInput={(e) => setCap(e.currentTarget.value)} />

@@ -9,15 +9,7 @@ import { longDate, t } from "../i18n";
 import { useStore } from "../store";
 import { splitTags } from "./timer";
 
-/** The data a typed error may carry (see the core's error kinds). */
-type ErrorData = CommandError & {
-  session_id?: string;
-  input?: string;
-  earlier?: string;
-  later?: string;
-  before?: string;
-  after?: string;
-};
+type ErrorData = CommandError;
 
 interface Draft {
   client_id: string;
@@ -39,8 +31,10 @@ function draftOf(s: SessionView): Draft {
   };
 }
 
-function hhmm(rfc3339: string): string {
-  return rfc3339.slice(11, 16);
+/** `02:30 (UTC+02:00)`: the local time and its offset, which tell two instants apart. */
+function instantLabel(rfc3339: string): string {
+  const offset = rfc3339.slice(19);
+  return `${rfc3339.slice(11, 16)} (UTC${offset === "Z" ? "+00:00" : offset})`;
 }
 
 function SessionEditor(props: {
@@ -75,7 +69,7 @@ function SessionEditor(props: {
     } catch (e) {
       const err = asCommandError(e) as ErrorData;
       setError(err);
-      props.onOverlap(err.kind === "overlap" ? (err.session_id ?? null) : null);
+      props.onOverlap(err.kind === "overlap" ? err.session_id : null);
     }
   };
   const input = (key: "start" | "end" | "note" | "tags", label: string, placeholder = "") => (
@@ -93,10 +87,11 @@ function SessionEditor(props: {
       />
     </div>
   );
-  // A DST question: which instant the typed local time means.
+  // A DST question: which instant the typed local time means (the error
+  // names the field and gives the candidate instants).
   const dst = error && (error.kind === "local_time_gap" || error.kind === "local_time_ambiguous") ? error : null;
+  const which: "start" | "end" = dst?.field === "end" ? "end" : "start";
   const choose = (instant: string) => {
-    const which = dst?.input === d.end ? "end" : "start";
     const next = { ...d, [which]: instant };
     setD(next);
     void submit(next);
@@ -154,26 +149,17 @@ function SessionEditor(props: {
       {dst && (
         <fieldset class="dst" aria-live="assertive">
           <legend>{t("dst-title")}</legend>
-          <p>{t(dst.kind === "local_time_gap" ? "dst-gap" : "dst-ambiguous", { input: dst.input ?? "" })}</p>
-          {dst.kind === "local_time_ambiguous" ? (
-            <div class="row">
-              <button type="button" onClick={() => choose(dst.earlier ?? "")}>
-                {t("dst-earlier", { time: hhmm(dst.earlier ?? "") })}
+          <p>{dst.message}</p>
+          <p>{t(dst.kind === "local_time_gap" ? "dst-gap" : "dst-ambiguous", { input: d[which] })}</p>
+          <div class="row">
+            {dst.candidates.map((instant, i) => (
+              <button key={instant} type="button" onClick={() => choose(instant)}>
+                {t(dst.kind === "local_time_gap" ? "dst-after" : i === 0 ? "dst-earlier" : "dst-later", {
+                  time: instantLabel(instant),
+                })}
               </button>
-              <button type="button" onClick={() => choose(dst.later ?? "")}>
-                {t("dst-later", { time: hhmm(dst.later ?? "") })}
-              </button>
-            </div>
-          ) : (
-            <div class="row">
-              <button type="button" onClick={() => choose(dst.before ?? "")}>
-                {t("dst-before", { time: hhmm(dst.before ?? "") })}
-              </button>
-              <button type="button" onClick={() => choose(dst.after ?? "")}>
-                {t("dst-after", { time: hhmm(dst.after ?? "") })}
-              </button>
-            </div>
-          )}
+            ))}
+          </div>
         </fieldset>
       )}
       <div class="row">

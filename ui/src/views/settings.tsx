@@ -6,7 +6,13 @@ import { asCommandError, type BlockView, type CommandError, type SettingsView as
 import { has, t } from "../i18n";
 
 /** A key's label; a key the catalogue does not know yet shows its name. */
-const labelOf = (key: string) => (has(`setting-${key}`) ? t(`setting-${key}`) : t("setting-other", { key }));
+const labelOf = (key: string) => (has(`label-${key}`) ? t(`label-${key}`) : t("label-other", { key }));
+
+/** The settings table's help line for a key (locales/{en,fr}/settings.ftl), if any. */
+function helpOf(key: string): string | null {
+  const id = `setting-${key.replace(/_/g, "-")}`;
+  return has(id) ? t(id) : null;
+}
 import { useStore } from "../store";
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -79,6 +85,11 @@ function Field(props: {
           </button>
         )}
       </div>
+      {helpOf(props.k) && (
+        <p class="hint" id={`${id}-help`}>
+          {helpOf(props.k)}
+        </p>
+      )}
       {error && (
         <p class="field-error" role="alert" id={`${id}-error`}>
           {error.message}
@@ -113,7 +124,7 @@ function TimezoneEditor(props: { zones: string[]; draft: string; set(v: string):
     <div class="tz">
       <input
         type="search"
-        aria-label={t("setting-timezone-search")}
+        aria-label={t("timezone-search")}
         value={query}
         placeholder="Paris"
         onInput={(e) => setQuery(e.currentTarget.value)}
@@ -158,7 +169,7 @@ export function WorkingHoursEditor(props: {
       }}
     >
       <p id="wh-label" class="setting-label">
-        {t("setting-working_hours")}
+        {t("label-working_hours")}
       </p>
       {days.map((blocks, i) => {
         const day = t(`day-${DAYS[i]}`);
@@ -223,7 +234,7 @@ export function WorkingHoursEditor(props: {
         </p>
       )}
       <button type="submit" class="primary">
-        {t("settings-save")}: {t("setting-working_hours")}
+        {t("settings-save")}: {t("label-working_hours")}
       </button>
     </form>
   );
@@ -234,7 +245,7 @@ export function RestDaysEditor(props: { initial: boolean[]; save(value: string):
   const [error, setError] = useState<CommandError | null>(null);
   return (
     <fieldset class="setting" data-key="rest_days">
-      <legend class="setting-label">{t("setting-rest_days")}</legend>
+      <legend class="setting-label">{t("label-rest_days")}</legend>
       <div class="row">
         {DAYS.map((d, i) => (
           <div class="field check" key={d}>

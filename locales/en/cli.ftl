@@ -1,0 +1,101 @@
+# What the `gardefou` command line prints. Commands and flags stay in English
+# (they are what you type); the words around them are translated.
+
+cli-replaced = Replaced the { $client } timer that started at the same second.
+cli-stopped-at = Stopped { $client } at { $at } after { $duration }.
+cli-started = Started { $client } at { $at }.
+cli-long-session = warning: this session lasted { $duration }. If the timer was forgotten, fix the end with `gardefou edit { $number } --to TIME`.
+cli-running-since = { $client } running since { $since } ({ $duration }).
+cli-no-timer = No timer running.
+
+# A session in a sentence: `running` is yes while its timer runs.
+cli-session-stopped = { $running ->
+    [yes] Stopped session { $number }: { $client }, running since { $since }.
+   *[no] Stopped session { $number }: { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-added = { $running ->
+    [yes] Added session { $number }: { $client }, running since { $since }.
+   *[no] Added session { $number }: { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-updated = { $running ->
+    [yes] Updated session { $number }: { $client }, running since { $since }.
+   *[no] Updated session { $number }: { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-deleted = { $running ->
+    [yes] Deleted session { $number }: { $client }, running since { $since }.
+   *[no] Deleted session { $number }: { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-restored = { $running ->
+    [yes] Restored session { $number }: { $client }, running since { $since }.
+   *[no] Restored session { $number }: { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-restore-hint = (bring it back with `gardefou restore-session { $number }`)
+cli-no-sessions = No sessions in this range.
+cli-col-number = #
+cli-col-date = DATE
+cli-col-start = START
+cli-col-end = END
+cli-col-time = TIME
+cli-col-client = CLIENT
+cli-col-note = NOTE
+cli-col-rate = RATE
+cli-col-cap = CAP
+cli-col-round = ROUND
+cli-col-color = COLOR
+cli-col-setting = SETTING
+cli-col-value = VALUE
+cli-col-about = ABOUT
+cli-col-when = WHEN
+cli-col-boundaries = BOUNDARIES
+cli-col-reason = REASON
+cli-end-running = running
+cli-end-days-later = { $end } (+{ $days }d)
+cli-non-billable = (non-billable)
+cli-log-total = { $count ->
+    [one] Total: { $duration } in 1 session.
+   *[other] Total: { $duration } in { $count } sessions.
+}
+
+cli-no-clients = No clients yet. Add one with `gardefou client add NAME --rate 45.50`.
+cli-cap-per-week = { $duration }/week
+cli-archived = archived
+cli-client-added = { $has_cap ->
+    [yes] Added client { $name } ({ $rate }/h, cap { $cap } a week).
+   *[no] Added client { $name } ({ $rate }/h).
+}
+cli-client-updated = { $has_cap ->
+    [yes] Updated client { $name } ({ $rate }/h, cap { $cap } a week).
+   *[no] Updated client { $name } ({ $rate }/h).
+}
+cli-client-archived = { $has_cap ->
+    [yes] Archived client { $name } ({ $rate }/h, cap { $cap } a week).
+   *[no] Archived client { $name } ({ $rate }/h).
+}
+cli-client-unarchived = { $has_cap ->
+    [yes] Unarchived client { $name } ({ $rate }/h, cap { $cap } a week).
+   *[no] Unarchived client { $name } ({ $rate }/h).
+}
+
+cli-no-boundary-crossed = No boundary is crossed right now.
+cli-no-new-alert = No new alert. Crossed right now:
+cli-no-overrides = No boundary crossed on purpose in the week of { $date }.
+
+cli-watch-start = Watching your boundaries (every 30 s). Press Ctrl+C to stop.
+cli-watch-unavailable = gardefou: notifications cannot be shown: { $reason }. Alerts are still recorded (see `gardefou check`); watching on.
+cli-watch-stopped = Stopped watching.
+
+cli-export-written = { $rows ->
+    [one] Wrote 1 row to { $path }: { $hours } rounded, { $amounts }.
+   *[other] Wrote { $rows } rows to { $path }: { $hours } rounded, { $amounts }.
+}
+
+cli-bad-now = { $variable }='{ $value }' is not an RFC 3339 instant
+
+# The command to type next, on its own line under an error.
+cli-hint-override = gardefou start "{ $client }" --override "REASON"
+cli-hint-unarchive = gardefou client unarchive "{ $name }"
+cli-hint-add-client = gardefou client add "{ $name }"
+cli-hint-drop = gardefou rm { $number }
+cli-hint-restore = gardefou restore-session { $number }
+cli-hint-allow-long = pass --allow-long if it is right
+cli-hint-db = choose another file with --db PATH

@@ -1,0 +1,40 @@
+# The week summary and the totals report, as the CLI prints them.
+
+report-week-title = Week { $week } · { $start } – { $end } · { $zone }
+report-no-time-week = No time tracked this week.
+report-col-client = CLIENT
+report-col-total = TOTAL
+report-col-billable = BILLABLE
+report-col-amount = AMOUNT
+report-col-cap = CAP
+report-col-sessions = SESSIONS
+report-col-tracked = TRACKED
+report-col-effective-rate = EFFECTIVE RATE
+report-col-rate = RATE
+report-col-non-billable = NON-BILLABLE
+report-col-off-hours = OFF-HOURS
+report-total-row = Total
+report-cap-used = { $percent } % of { $cap }
+report-weekly-cap = Weekly cap: { $tracked } tracked of { $cap } ({ $percent } %).
+report-off-hours = Outside working hours: { $duration }.
+report-off-hours-none = Outside working hours: none.
+report-rest-days = On rest days: { $duration }.
+report-rest-days-none = On rest days: none.
+report-weekend-streak = Worked weekends in a row at the end of the week: { $count }.
+report-overrides-none = Overrides this week: none.
+report-overrides = Overrides this week ({ $count }), with your reasons:
+report-alerts-none = Alerts this week: none.
+report-alerts = Alerts this week ({ $count }):
+report-previous-week = Previous week ({ $week }): { $tracked } tracked, { $billable } billable, { $amount }.
+report-previous-week-empty = Previous week ({ $week }): no time tracked.
+report-trend-title = Last 8 weeks, hours tracked:
+report-health-title = Client health, last 4 weeks:
+report-percent = { $percent } %
+rate-per-hour = { $amount }/h
+report-totals-range = From { $from } to { $to } ({ $zone })
+report-totals-until = Until { $to } ({ $zone })
+report-no-time = No time tracked.
+
+health-off-hours = { $percent } % of your { $client } time was outside your working hours.
+health-non-billable = { $percent } % of your { $client } time was not billable.
+health-tag = { $percent } % of your { $client } time was tagged “{ $tag }”.

@@ -1,0 +1,9 @@
+# The tray icon's menu and label.
+
+tray-start = Start { $client }
+tray-stop = Stop { $client } ({ $elapsed })
+tray-open = Open Gardefou
+tray-quit = Quit
+tray-tooltip-running = Gardefou: { $client } { $elapsed }
+tray-tooltip-idle = Gardefou: no timer running
+tray-panel = { $client } { $elapsed }

@@ -1,0 +1,99 @@
+# Ce qu’affiche la commande `gardefou`. Les commandes et options restent en anglais
+# (c’est ce que l’on tape) ; les mots autour sont traduits.
+
+cli-replaced = Le chrono de { $client } démarré à la même seconde a été remplacé.
+cli-stopped-at = { $client } arrêté à { $at } après { $duration }.
+cli-started = { $client } démarré à { $at }.
+cli-long-session = attention : cette séance a duré { $duration }. Si le chrono a été oublié, corrigez la fin avec `gardefou edit { $number } --to HEURE`.
+cli-running-since = { $client } en cours depuis { $since } ({ $duration }).
+cli-no-timer = Aucun chrono ne tourne.
+
+cli-session-stopped = { $running ->
+    [yes] Séance { $number } arrêtée : { $client }, en cours depuis { $since }.
+   *[no] Séance { $number } arrêtée : { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-added = { $running ->
+    [yes] Séance { $number } ajoutée : { $client }, en cours depuis { $since }.
+   *[no] Séance { $number } ajoutée : { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-updated = { $running ->
+    [yes] Séance { $number } modifiée : { $client }, en cours depuis { $since }.
+   *[no] Séance { $number } modifiée : { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-deleted = { $running ->
+    [yes] Séance { $number } supprimée : { $client }, en cours depuis { $since }.
+   *[no] Séance { $number } supprimée : { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-session-restored = { $running ->
+    [yes] Séance { $number } restaurée : { $client }, en cours depuis { $since }.
+   *[no] Séance { $number } restaurée : { $client }, { $date } { $start }–{ $end } ({ $duration }).
+}
+cli-restore-hint = (pour la restaurer : `gardefou restore-session { $number }`)
+cli-no-sessions = Aucune séance sur cette période.
+cli-col-number = N°
+cli-col-date = DATE
+cli-col-start = DÉBUT
+cli-col-end = FIN
+cli-col-time = DURÉE
+cli-col-client = CLIENT
+cli-col-note = NOTE
+cli-col-rate = TARIF
+cli-col-cap = PLAFOND
+cli-col-round = ARRONDI
+cli-col-color = COULEUR
+cli-col-setting = RÉGLAGE
+cli-col-value = VALEUR
+cli-col-about = À QUOI IL SERT
+cli-col-when = QUAND
+cli-col-boundaries = LIMITES
+cli-col-reason = RAISON
+cli-end-running = en cours
+cli-end-days-later = { $end } (+{ $days } j)
+cli-non-billable = (non facturable)
+cli-log-total = { $count ->
+    [one] Total : { $duration } en 1 séance.
+   *[other] Total : { $duration } en { $count } séances.
+}
+
+cli-no-clients = Aucun client pour l’instant. Ajoutez-en un avec `gardefou client add NOM --rate 45.50`.
+cli-cap-per-week = { $duration }/semaine
+cli-archived = archivé
+cli-client-added = { $has_cap ->
+    [yes] Client { $name } ajouté ({ $rate }/h, plafond de { $cap } par semaine).
+   *[no] Client { $name } ajouté ({ $rate }/h).
+}
+cli-client-updated = { $has_cap ->
+    [yes] Client { $name } modifié ({ $rate }/h, plafond de { $cap } par semaine).
+   *[no] Client { $name } modifié ({ $rate }/h).
+}
+cli-client-archived = { $has_cap ->
+    [yes] Client { $name } archivé ({ $rate }/h, plafond de { $cap } par semaine).
+   *[no] Client { $name } archivé ({ $rate }/h).
+}
+cli-client-unarchived = { $has_cap ->
+    [yes] Client { $name } désarchivé ({ $rate }/h, plafond de { $cap } par semaine).
+   *[no] Client { $name } désarchivé ({ $rate }/h).
+}
+
+cli-no-boundary-crossed = Aucune limite n’est franchie en ce moment.
+cli-no-new-alert = Pas de nouvelle alerte. Franchi en ce moment :
+cli-no-overrides = Aucune limite franchie volontairement la semaine du { $date }.
+
+cli-watch-start = Gardefou veille sur vos limites (toutes les 30 s). Ctrl+C pour arrêter.
+cli-watch-unavailable = gardefou : les notifications ne peuvent pas s’afficher : { $reason }. Les alertes restent enregistrées (voir `gardefou check`) ; la veille continue.
+cli-watch-stopped = Veille arrêtée.
+
+cli-export-written = { $rows ->
+    [one] 1 ligne écrite dans { $path } : { $hours } arrondies, { $amounts }.
+   *[other] { $rows } lignes écrites dans { $path } : { $hours } arrondies, { $amounts }.
+}
+
+cli-bad-now = { $variable }=« { $value } » n’est pas un instant RFC 3339
+
+cli-hint-override = gardefou start "{ $client }" --override "RAISON"
+cli-hint-unarchive = gardefou client unarchive "{ $name }"
+cli-hint-add-client = gardefou client add "{ $name }"
+cli-hint-drop = gardefou rm { $number }
+cli-hint-restore = gardefou restore-session { $number }
+cli-hint-allow-long = ajoutez --allow-long si c’est juste
+cli-hint-db = choisissez un autre fichier avec --db CHEMIN
