@@ -84,18 +84,6 @@ pub fn dates_range(from: NaiveDate, to: NaiveDate, tz: Tz) -> (DateTime<Utc>, Da
     (day_start(from, tz), day_start(to + Duration::days(1), tz))
 }
 
-/// Seconds of `[a_start, a_end)` that fall inside `[b_start, b_end)`.
-pub fn overlap_seconds(
-    a_start: DateTime<Utc>,
-    a_end: DateTime<Utc>,
-    b_start: DateTime<Utc>,
-    b_end: DateTime<Utc>,
-) -> i64 {
-    let start = a_start.max(b_start);
-    let end = a_end.min(b_end);
-    (end - start).num_seconds().max(0)
-}
-
 /// Splits `[start, end)` at each local midnight: the seconds that fall on each local date.
 pub fn split_by_local_day(
     start: DateTime<Utc>,

@@ -265,6 +265,8 @@ pub enum DatabaseError {
     NoWal {
         mode: String,
     },
+    /// A database in memory has no second connection (a `Tracker::reader`).
+    InMemoryNoReader,
     /// A stored setting that no longer reads (hand-edited database).
     StoredSettingInvalid {
         key: String,
@@ -648,6 +650,7 @@ fn database_message(l: Locale, problem: &DatabaseError) -> String {
             reason = reason
         ),
         DatabaseError::NoWal { mode } => tr!(l, "database-no-wal", mode = mode),
+        DatabaseError::InMemoryNoReader => tr!(l, "database-in-memory-no-reader"),
         DatabaseError::StoredSettingInvalid { key, value } => tr!(
             l,
             "database-stored-setting-invalid",

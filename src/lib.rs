@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod clock;
+pub mod day;
 pub mod duration;
 pub mod error;
 pub mod export;
@@ -20,6 +21,7 @@ pub mod settings;
 pub mod store;
 pub mod tracker;
 pub mod when;
+pub mod window;
 
 pub use error::{Error, Result};
 pub use tracker::Tracker;

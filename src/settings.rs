@@ -8,7 +8,7 @@ use crate::duration::{format_compact, parse_duration};
 use crate::error::{DatabaseError, Error, Problem, Result};
 use crate::model::{Rounding, normalize_tags, parse_zone};
 use crate::money::Currency;
-use crate::rules::{DaySet, WorkingHours};
+use crate::rules::{DaySet, Policy, WorkingHours};
 
 /// Every setting, with its typed value.
 #[derive(Debug, Clone, PartialEq)]
@@ -392,6 +392,23 @@ fn parse_tag_list(value: &str) -> Result<Vec<String>> {
     }
     let parts: Vec<&str> = value.split(',').map(str::trim).collect();
     normalize_tags(&parts).map_err(|_| Error::invalid("health_tags", value, Problem::NotATagList))
+}
+
+impl Settings {
+    /// What the rules need of the settings (the boundaries and their calendar).
+    pub fn policy(&self) -> Policy {
+        Policy {
+            timezone: self.timezone,
+            week_start: self.week_start,
+            weekly_cap: self.weekly_cap,
+            warn_at: self.warn_at,
+            working_hours: self.working_hours.clone(),
+            rest_days: self.rest_days,
+            weekend_min: self.weekend_min,
+            weekend_streak_limit: self.weekend_streak_limit,
+            nag_every: self.nag_every,
+        }
+    }
 }
 
 /// The system's IANA zone, or UTC when it cannot be told.

@@ -18,12 +18,14 @@ use crate::when::{parse_instant, parse_past_instant};
 mod boundaries;
 mod clients;
 mod desk;
+mod reader;
 mod sessions;
 mod timer;
 
-pub use boundaries::{CheckOutcome, Notice, OverridesOutcome};
+pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
 pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog};
+pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
 
@@ -83,8 +85,10 @@ impl Tracker {
         &self.clock
     }
 
-    pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
+    /// A number that changes when another connection (the CLI, a second app)
+    /// commits: a cheap "did anything change?" for front ends that poll.
+    pub fn data_version(&self) -> Result<i64> {
+        self.store.data_version()
     }
 
     // ---- settings -------------------------------------------------------

@@ -88,6 +88,7 @@ database-not-gardefou = { $path } is a SQLite file but not a Gardefou database; 
 database-newer-schema = this database was written by a newer Gardefou (schema { $found }, this one knows { $known }); update Gardefou
 database-cannot-open = cannot open { $path }: { $reason }
 database-no-wal = could not switch the database to WAL mode ({ $mode })
+database-in-memory-no-reader = a database in memory cannot be read on a second connection
 database-stored-setting-invalid = the stored setting { $key } is invalid ('{ $value }')
 database-unknown-alert-kind = the database holds an unknown alert kind '{ $value }'
 database-unknown-session-source = the database holds an unknown session source '{ $value }'

@@ -88,6 +88,7 @@ database-not-gardefou = { $path } est un fichier SQLite mais pas une base Gardef
 database-newer-schema = cette base a été écrite par une version plus récente de Gardefou (schéma { $found }, celle-ci connaît le { $known }) ; mettez Gardefou à jour
 database-cannot-open = impossible d’ouvrir { $path } : { $reason }
 database-no-wal = impossible de passer la base en mode WAL ({ $mode })
+database-in-memory-no-reader = une base en mémoire ne peut pas être lue par une seconde connexion
 database-stored-setting-invalid = le réglage enregistré { $key } n’est pas valable (« { $value } »)
 database-unknown-alert-kind = la base contient un type d’alerte inconnu : « { $value } »
 database-unknown-session-source = la base contient une origine de séance inconnue : « { $value } »

@@ -8,6 +8,9 @@ use ts_rs::{Config, TS};
 
 use crate::commands::*;
 use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
+use gardefou::day::{Day, DayClient, DaySession};
+use gardefou::rules::{CapLevel, CapUsage};
+
 use crate::view::*;
 use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
@@ -82,7 +85,12 @@ fn render() -> String {
          // Regenerate: UPDATE_BINDINGS=1 cargo test -p gardefou-desktop bindings\n\n",
     );
     for decl in [
-        ClientView::decl(&cfg),
+        // The core's day read model, then the bridge's own types.
+        CapLevel::decl(&cfg),
+        CapUsage::decl(&cfg),
+        DayClient::decl(&cfg),
+        DaySession::decl(&cfg),
+        Day::decl(&cfg),
         SessionView::decl(&cfg),
         CapView::decl(&cfg),
         MetersView::decl(&cfg),

@@ -13,9 +13,9 @@ pub mod error;
 #[cfg(unix)]
 pub mod handoff;
 pub mod notices;
+pub mod platform;
 pub mod ticker;
 pub mod tray;
-pub mod tray_host;
 pub mod tray_labels;
 pub mod view;
 
@@ -132,7 +132,7 @@ impl AppState {
     fn remember(&self, snapshot: &Snapshot) {
         let mut published = self.published.lock().unwrap_or_else(|e| e.into_inner());
         *published = Published {
-            running_start: snapshot.running_start,
+            running_start: snapshot.running_start(),
             minutes: snapshot
                 .running
                 .as_ref()
@@ -206,7 +206,7 @@ pub fn run() {
     let result = with_commands(Builder::default(), state)
         .setup(move |app| {
             let handle = app.handle();
-            tray_host::watch(app.state::<AppState>().tray_host.clone());
+            platform::tray_host::watch(app.state::<AppState>().tray_host.clone());
             tray::create(handle)?;
             ticker::spawn(handle.clone())?;
             notices::spawn(handle.clone())?;
@@ -243,7 +243,8 @@ pub fn run() {
 /// A database that cannot be opened still gets a window: the reason and the
 /// path, read by the page from its address (no command runs without a tracker).
 fn show_startup_failure(error: &gardefou::Error) -> ! {
-    // Without a display (a headless start) the line on stderr is all there is.
+    // Without a display (a headless Linux start) the line on stderr is all there is.
+    #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         std::process::exit(1);
     }

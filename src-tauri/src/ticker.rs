@@ -22,7 +22,7 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let mut seen_version = None;
     loop {
-        let version = state.with_tracker(|t| t.store_mut().data_version()).ok();
+        let version = state.with_tracker(|t| t.data_version()).ok();
         if version != seen_version || state.minute_changed() {
             seen_version = version;
             if let Err(e) = crate::publish(app, &state) {

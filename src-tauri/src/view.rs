@@ -1,28 +1,23 @@
-//! What the window and the tray show, computed from the core in one read.
-//! These types are the bridge's vocabulary: their TypeScript twins are
-//! generated into `ui/src/bindings.ts` (see the `bindings` test).
+//! What the window and the tray show: the core's day read model
+//! ([`gardefou::day::Day`]) with the window's extras (the boundaries in view,
+//! the running timer's flags, the language), the week, clients and settings
+//! views. These types are the bridge's vocabulary: their TypeScript twins are
+//! generated into `ui/src/bindings.ts` (see the `bindings` test); the tray's
+//! words are in `tray_labels`.
+
+use std::ops::Deref;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use gardefou::Tracker;
-use gardefou::calendar::{day_range, local_date, overlap_seconds};
+use gardefou::day::Day;
 use gardefou::duration::format_compact;
-use gardefou::model::{Client, Session};
+use gardefou::model::Session;
 use gardefou::rules::{CapLevel, CapUsage};
 use gardefou::tracker::{ClientWeek, Meters, RunningFlags, WeekLog};
 use serde::{Deserialize, Serialize};
 
-/// An active client, as the picker and the tray list it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ClientView {
-    pub id: String,
-    pub name: String,
-    /// `#rrggbb`
-    pub color: String,
-}
-
-/// One session (today's, the running one, or a week's).
+/// One session of a week (the sessions view).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SessionView {
@@ -168,29 +163,27 @@ impl LaunchView {
     }
 }
 
-/// Everything the window shows, as of `now`.
+/// Everything the window shows, as of `now`: the core's day (in one read
+/// transaction) and what the window adds beside the timer.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Snapshot {
-    /// RFC 3339 in the configured zone.
-    pub now: String,
-    /// The configured IANA zone.
-    pub timezone: String,
-    pub running: Option<SessionView>,
-    /// Active clients, most recently used first.
-    pub clients: Vec<ClientView>,
-    /// Today's sessions (local day), oldest first; the running one included.
-    pub today: Vec<SessionView>,
-    pub today_seconds: i64,
+    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
+    pub day: Day,
     /// The window's language (`en`, `fr`), from the `locale` setting.
     pub locale: String,
     /// No client exists yet (archived ones included): the welcome shows.
     pub first_run: bool,
     pub running_flags: Option<RunningFlagsView>,
     pub meters: MetersView,
-    /// The running timer's start, for the shell's own use.
-    #[serde(skip)]
-    pub running_start: Option<DateTime<Utc>>,
+}
+
+impl Deref for Snapshot {
+    type Target = Day;
+    fn deref(&self) -> &Day {
+        &self.day
+    }
 }
 
 /// Payload of the `start-refused` event: a start from the tray that the core refused.
@@ -203,32 +196,16 @@ pub struct Refusal {
 
 impl Snapshot {
     pub fn read(tracker: &mut Tracker) -> gardefou::Result<Self> {
-        let status = tracker.status()?;
-        let (now, tz) = (status.now, status.timezone);
-        let today = local_date(now, tz);
-        let (day_start, day_end) = day_range(today, tz);
-        let clients = tracker.clients_by_recent_use()?;
-        let sessions = tracker.log(Some(today), Some(today), None)?;
-        // Archived clients are not in the picker but may have sessions today.
-        let every_client = tracker.clients()?;
-        let color_of = |session: &Session| {
-            every_client
-                .iter()
-                .find(|c| c.id == session.client_id)
-                .map(|c| c.color.as_str().to_string())
-                .unwrap_or_else(|| "#888888".into())
-        };
-        let today: Vec<SessionView> = sessions
-            .iter()
-            .map(|s| session_view(s, &color_of(s), now, tz))
-            .collect();
+        let day = Day::read(tracker)?;
+        let settings = tracker.settings()?;
         let meters = tracker.meters()?;
-        let locale = tracker.settings()?.locale.as_str().to_string();
+        let tz = settings.timezone;
+        let now = tracker.now();
         Ok(Self {
-            locale,
-            first_run: every_client.is_empty(),
-            running_flags: status.running.as_ref().map(|s| {
-                let flags = RunningFlags::of(s.start, now, tz);
+            locale: settings.locale.as_str().to_string(),
+            first_run: day.clients.is_empty() && day.archived_clients.is_empty(),
+            running_flags: day.running.as_ref().map(|s| {
+                let flags = RunningFlags::of(s.start_at, now, tz);
                 RunningFlagsView {
                     started_on: flags.started_on.map(|d| d.to_string()),
                     across_midnight: flags.across_midnight,
@@ -236,22 +213,13 @@ impl Snapshot {
                 }
             }),
             meters: meters_view(&meters, tz),
-            now: local_rfc3339(now, tz),
-            timezone: tz.name().to_string(),
-            running: status
-                .running
-                .as_ref()
-                .map(|s| session_view(s, &color_of(s), now, tz)),
-            // Only the part of each session that falls on today (a night
-            // session that began yesterday counts from midnight).
-            today_seconds: sessions
-                .iter()
-                .map(|s| overlap_seconds(s.start, s.end_or(now), day_start, day_end))
-                .sum(),
-            running_start: status.running.as_ref().map(|s| s.start),
-            clients: clients.iter().map(client_view).collect(),
-            today,
+            day,
         })
+    }
+
+    /// The running timer's start, for the shell's own use.
+    pub fn running_start(&self) -> Option<DateTime<Utc>> {
+        self.running.as_ref().map(|s| s.start_at)
     }
 }
 
@@ -358,14 +326,6 @@ pub fn settings_view(settings: &gardefou::settings::Settings) -> SettingsView {
             .iter()
             .map(|tz| tz.name().to_string())
             .collect(),
-    }
-}
-
-fn client_view(client: &Client) -> ClientView {
-    ClientView {
-        id: client.id.to_string(),
-        name: client.name.clone(),
-        color: client.color.as_str().to_string(),
     }
 }
 

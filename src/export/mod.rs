@@ -23,7 +23,7 @@ use crate::calendar::dates_range;
 use crate::error::{Error, Result};
 use crate::model::Rounding;
 use crate::store;
-use crate::tracker::{Tracker, find_client};
+use crate::tracker::{Reads, find_client};
 
 pub use cells::Dialect;
 pub use csv_out::{ExportSummary, INVOICE_HEADER, SESSION_HEADER};
@@ -67,8 +67,10 @@ impl ExportRequest {
 
 /// Streams the export to `out`. Sessions are read one at a time; only the
 /// invoice layout keeps anything, and that is one line per client and rate.
+/// Everything is read in one transaction (on a [`crate::tracker::Reader`],
+/// a long export keeps off the tracker's connection).
 pub fn export_csv<W: Write>(
-    tracker: &mut Tracker,
+    source: &mut impl Reads,
     request: &ExportRequest,
     out: W,
 ) -> Result<(W, ExportSummary)> {
@@ -78,10 +80,10 @@ pub fn export_csv<W: Write>(
             to: request.to,
         });
     }
-    let settings = tracker.settings()?;
-    let (tz, now) = (settings.timezone, tracker.now());
-    let range = dates_range(request.from, request.to, tz);
-    tracker.store_mut().read(|conn| {
+    source.read(|tx| {
+        let (settings, now, conn) = (&tx.settings, tx.now, tx.conn());
+        let tz = settings.timezone;
+        let range = dates_range(request.from, request.to, tz);
         let rules: HashMap<Uuid, Option<Rounding>> = store::list_clients(conn)?
             .into_iter()
             .map(|c| (c.id, c.rounding))
@@ -131,11 +133,11 @@ pub fn export_csv<W: Write>(
 /// Writes the export to `path` atomically: a temporary file next to it, renamed
 /// over `path` only once everything is written and synced.
 pub fn export_csv_to_file(
-    tracker: &mut Tracker,
+    source: &mut impl Reads,
     request: &ExportRequest,
     path: &Path,
 ) -> Result<ExportSummary> {
     atomic::write_atomically(path, |file| {
-        export_csv(tracker, request, file).map(|(_, summary)| summary)
+        export_csv(source, request, file).map(|(_, summary)| summary)
     })
 }

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 
 use crate::model::{Rounding, Session};
 use crate::money::{Currency, amount_for};
+use crate::window::clip;
 
 /// Which rounding rule applies to an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,11 +67,7 @@ impl ExportRow {
         tz: Tz,
         rounding: Option<Rounding>,
     ) -> Option<Self> {
-        let start = session.start.max(from);
-        let end = session.end_or(now).min(to);
-        if end <= start {
-            return None;
-        }
+        let (start, end) = clip(session, (from, to), now)?;
         let seconds = (end - start).num_seconds();
         let rounded_seconds = rounding.map_or(seconds, |r| r.apply(seconds));
         let amount_minor = if session.billable {

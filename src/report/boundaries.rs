@@ -10,11 +10,10 @@ use uuid::Uuid;
 
 use super::clip::{Window, clip};
 use crate::model::Session;
-use crate::rules;
-use crate::settings::Settings;
+use crate::rules::{self, Policy};
 
-/// How far back the weekend streak is counted (a year of weekends).
-pub const STREAK_LOOKBACK_WEEKENDS: usize = 53;
+/// How far back the weekend streak is counted: the rules' own value.
+pub use crate::rules::STREAK_LOOKBACK_WEEKENDS;
 
 /// What the rules say about the reported week.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,30 +59,30 @@ impl Boundaries {
     /// and alerts come from the store and are left empty here.
     pub fn from_rules(
         sessions: &[Session],
-        settings: &Settings,
+        policy: &Policy,
         week: Window,
         health: Window,
         now: DateTime<Utc>,
     ) -> Self {
-        let tz = settings.timezone;
+        let tz = policy.timezone;
         let mut off_hours_seconds = 0;
         let mut rest_day_seconds = 0;
         let mut health_off_hours: HashMap<Uuid, i64> = HashMap::new();
         for session in sessions {
             if let Some((start, end)) = clip(session, week, now) {
-                off_hours_seconds += rules::off_hours_seconds(start, end, settings);
-                rest_day_seconds += rules::rest_day_seconds(start, end, settings.rest_days, tz);
+                off_hours_seconds += rules::off_hours_seconds(start, end, policy);
+                rest_day_seconds += rules::rest_day_seconds(start, end, policy.rest_days, tz);
             }
             if let Some((start, end)) = clip(session, health, now) {
                 *health_off_hours.entry(session.client_id).or_default() +=
-                    rules::off_hours_seconds(start, end, settings);
+                    rules::off_hours_seconds(start, end, policy);
             }
         }
         let streak = rules::weekend_streak(
             sessions,
             streak_as_of(week, now),
-            settings.rest_days,
-            settings.weekend_min,
+            policy.rest_days,
+            policy.weekend_min,
             tz,
             STREAK_LOOKBACK_WEEKENDS,
         );
@@ -91,7 +90,7 @@ impl Boundaries {
             off_hours_seconds,
             rest_day_seconds,
             weekend_streak: u32::try_from(streak.count).unwrap_or(u32::MAX),
-            weekly_cap_seconds: settings.weekly_cap,
+            weekly_cap_seconds: policy.weekly_cap,
             overrides: Vec::new(),
             alerts: Vec::new(),
             health_off_hours,
@@ -105,11 +104,11 @@ fn streak_as_of(week: Window, now: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 /// The earliest instant whose sessions the streak needs.
-pub fn streak_lookback(week: Window, now: DateTime<Utc>, settings: &Settings) -> DateTime<Utc> {
+pub fn streak_lookback(week: Window, now: DateTime<Utc>, policy: &Policy) -> DateTime<Utc> {
     rules::lookback_start(
         streak_as_of(week, now),
-        settings.rest_days,
-        settings.timezone,
+        policy.rest_days,
+        policy.timezone,
         STREAK_LOOKBACK_WEEKENDS,
     )
 }

@@ -1,33 +1,14 @@
-//! A session seen through a window of time: the part of it inside `[from, to)`,
-//! a running session counting up to `now`.
+//! A session seen through a window of time: the part of it inside `[from, to)`
+//! (clipped by [`crate::window`]), a running session counting up to `now`, and
+//! what that part earns.
 
 use chrono::{DateTime, Utc};
 
 use crate::model::Session;
 use crate::money::amount_for;
 
-/// A half-open `[start, end)` stretch of time.
-pub type Window = (DateTime<Utc>, DateTime<Utc>);
-
-/// `[start, end)` of `session` inside `[from, to)`, or `None` if nothing is inside.
-pub fn clip(
-    session: &Session,
-    (from, to): (DateTime<Utc>, DateTime<Utc>),
-    now: DateTime<Utc>,
-) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let start = session.start.max(from);
-    let end = session.end_or(now).min(to);
-    (end > start).then_some((start, end))
-}
-
-/// Seconds of `session` inside the window.
-pub fn clipped_seconds(
-    session: &Session,
-    window: (DateTime<Utc>, DateTime<Utc>),
-    now: DateTime<Utc>,
-) -> i64 {
-    clip(session, window, now).map_or(0, |(s, e)| (e - s).num_seconds())
-}
+// The clipping itself lives in `crate::window` (one function for every module).
+pub use crate::window::{Window, clip, clipped_seconds};
 
 /// The part of one session inside a window, with what it earns (raw time, per
 /// session, half-up: DESIGN's amount rule).

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use crate::calendar::local_date;
 use crate::error::Result;
 use crate::store;
-use crate::tracker::Tracker;
+use crate::tracker::{ReadTx, Reads};
 use crate::when::rfc3339_in;
 
 pub use amounts::{Amount, Amounts};
@@ -30,26 +30,31 @@ pub use totals::{ClientTotals, TotalsReport, totals_report};
 pub use trend::{ClientTrend, Trend};
 pub use week::{WeekInput, WeekReport, WeekTotals, WeekWindows, compute_week, week_label};
 
-/// `report week`: the summary of the local week containing `date` (default: today).
-pub fn week_report(tracker: &mut Tracker, date: Option<NaiveDate>) -> Result<WeekReport> {
-    let settings = tracker.settings()?;
-    let (tz, now) = (settings.timezone, tracker.now());
+/// `report week`: the summary of the local week containing `date` (default:
+/// today), read in one transaction. Pass a [`crate::tracker::Reader`] to read
+/// it on a connection of its own.
+pub fn week_report(source: &mut impl Reads, date: Option<NaiveDate>) -> Result<WeekReport> {
+    source.read(|tx| week_report_in(tx, date))
+}
+
+fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result<WeekReport> {
+    let (settings, now, conn) = (&tx.settings, tx.now, tx.conn());
+    let tz = settings.timezone;
     let date = date.unwrap_or_else(|| local_date(now, tz));
     let windows = WeekWindows::around(date, settings.week_start, tz);
+    let policy = settings.policy();
     let from = windows
         .all
         .0
-        .min(boundaries::streak_lookback(windows.week, now, &settings));
+        .min(boundaries::streak_lookback(windows.week, now, &policy));
     let week = windows.week;
-    let (clients, sessions, overrides, alerts) = tracker.store_mut().read(|conn| {
-        Ok((
-            store::list_clients(conn)?,
-            store::sessions_in_range(conn, from, windows.all.1, None)?,
-            store::overrides_in_range(conn, week.0, week.1)?,
-            store::alerts_in_range(conn, week.0, week.1)?,
-        ))
-    })?;
-    let mut facts = Boundaries::from_rules(&sessions, &settings, week, windows.health, now);
+    let (clients, sessions, overrides, alerts) = (
+        store::list_clients(conn)?,
+        store::sessions_in_range(conn, from, windows.all.1, None)?,
+        store::overrides_in_range(conn, week.0, week.1)?,
+        store::alerts_in_range(conn, week.0, week.1)?,
+    );
+    let mut facts = Boundaries::from_rules(&sessions, &policy, week, windows.health, now);
     facts.overrides = overrides
         .into_iter()
         .map(|o| OverrideLine {

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::model::{Client, Session};
 use crate::money::Currency;
 use crate::store;
-use crate::tracker::Tracker;
+use crate::tracker::{ReadTx, Reads};
 use crate::when::earliest_accepted;
 
 /// Totals over a range, per client and overall.
@@ -91,28 +91,34 @@ impl TotalsAccumulator {
 }
 
 /// `report totals`: every client's time and money between two local dates
-/// (both included; the whole history and today by default).
+/// (both included; the whole history and today by default), read in one
+/// transaction (on a [`crate::tracker::Reader`] to keep it off the tracker).
 pub fn totals_report(
-    tracker: &mut Tracker,
+    source: &mut impl Reads,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<TotalsReport> {
-    let settings = tracker.settings()?;
-    let (tz, now) = (settings.timezone, tracker.now());
+    source.read(|tx| totals_report_in(tx, from, to))
+}
+
+fn totals_report_in(
+    tx: &ReadTx<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<TotalsReport> {
+    let (tz, now, conn) = (tx.settings.timezone, tx.now, tx.conn());
     let to = to.unwrap_or_else(|| local_date(now, tz));
     let first = from.unwrap_or_else(|| local_date(earliest_accepted(), tz));
     if first > to {
         return Err(Error::RangeReversed { from: first, to });
     }
     let window = dates_range(first, to, tz);
-    let (clients, accumulator) = tracker.store_mut().read(|conn| {
-        let mut acc = TotalsAccumulator::default();
-        store::for_each_session_in_range(conn, window.0, window.1, None, |s| {
-            acc.add(&s, window, now);
-            Ok(())
-        })?;
-        Ok((store::list_clients(conn)?, acc))
+    let mut accumulator = TotalsAccumulator::default();
+    store::for_each_session_in_range(conn, window.0, window.1, None, |s| {
+        accumulator.add(&s, window, now);
+        Ok(())
     })?;
+    let clients = store::list_clients(conn)?;
     let clients = accumulator.finish(&clients);
     let mut amounts = Amounts::default();
     for c in &clients {

@@ -7,9 +7,11 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::Session;
+use crate::window::{clip, clipped_seconds};
 
 /// Where tracked time stands against a cap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CapLevel {
     Below,
@@ -19,6 +21,7 @@ pub enum CapLevel {
 
 /// A cap and the time tracked against it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CapUsage {
     pub tracked_seconds: i64,
     pub cap_seconds: i64,
@@ -63,7 +66,7 @@ pub fn tracked_seconds(
     sessions
         .iter()
         .filter(|s| !s.deleted && client.is_none_or(|c| s.client_id == c))
-        .map(|s| crate::calendar::overlap_seconds(s.start, s.end_or(now), from, to))
+        .map(|s| clipped_seconds(s, (from, to), now))
         .sum()
 }
 
@@ -84,11 +87,10 @@ pub fn crossing_instant(
     relevant.sort_by_key(|s| s.start);
     let mut accumulated = 0i64;
     for s in relevant {
-        let start = s.start.max(from);
-        let end = s.end.unwrap_or(to).min(to);
-        if end <= start {
+        // A running session is assumed to keep running to the end of the range.
+        let Some((start, end)) = clip(s, (from, to), to) else {
             continue;
-        }
+        };
         let length = (end - start).num_seconds();
         if accumulated + length >= threshold_seconds {
             return Some(start + Duration::seconds((threshold_seconds - accumulated).max(0)));

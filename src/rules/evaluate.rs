@@ -1,5 +1,6 @@
 //! Evaluation: which boundaries are being crossed right now, when the next
-//! crossing is due, and which boundaries refuse a start.
+//! crossing is due, and which boundaries refuse a start. Each answer is facts
+//! (a kind, a period, the figures); the caller picks the sentence.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -7,20 +8,16 @@ use uuid::Uuid;
 
 use super::caps::{CapLevel, cap_usage, crossing_instant, tracked_seconds, warn_threshold_seconds};
 use super::drift::{planned_exceeded_at, planned_overrun};
-use super::messages::{Facts, Form, message};
-use super::weekends::{lookback_start, weekend_streak};
-use super::{AlertKind, week_of, week_period};
+use super::messages::Facts;
+use super::weekends::{STREAK_LOOKBACK_WEEKENDS, lookback_start, weekend_streak};
+use super::{AlertKind, Policy, week_of, week_period};
 use crate::model::{Client, Session};
-use crate::settings::Settings;
-
-/// How many weekends back the streak is counted (at least the limit).
-const STREAK_LOOKBACK: usize = 12;
 
 /// What the rules look at. `sessions` must include every session from
 /// [`lookback_from`] on (older ones are ignored).
 #[derive(Debug, Clone, Copy)]
 pub struct Inputs<'a> {
-    pub settings: &'a Settings,
+    pub policy: &'a Policy,
     pub clients: &'a [Client],
     pub sessions: &'a [Session],
     pub now: DateTime<Utc>,
@@ -30,20 +27,16 @@ impl Inputs<'_> {
     fn running(&self) -> Option<&Session> {
         self.sessions.iter().find(|s| s.is_running() && !s.deleted)
     }
-
-    fn streak_lookback(&self) -> usize {
-        STREAK_LOOKBACK.max(self.settings.weekend_streak_limit as usize)
-    }
 }
 
 /// The earliest instant whose sessions the rules need at `now`.
-pub fn lookback_from(settings: &Settings, now: DateTime<Utc>) -> DateTime<Utc> {
-    let week_start = week_of(now, settings).0;
+pub fn lookback_from(policy: &Policy, now: DateTime<Utc>) -> DateTime<Utc> {
+    let week_start = week_of(now, policy).0;
     let weekends = lookback_start(
         now,
-        settings.rest_days,
-        settings.timezone,
-        STREAK_LOOKBACK.max(settings.weekend_streak_limit as usize),
+        policy.rest_days,
+        policy.timezone,
+        STREAK_LOOKBACK_WEEKENDS,
     );
     week_start.min(weekends)
 }
@@ -58,50 +51,44 @@ pub struct Crossing {
     pub client: Option<String>,
     /// What the alert belongs to: `week:DATE`, `weekend:DATE` or `session:ID`.
     pub period: String,
-    /// The alert's sentence.
-    pub message: String,
-    /// The reminder's sentence, while the cause persists.
-    #[serde(skip)]
-    pub reminder: String,
+    /// The figures its alert and reminder sentences tell.
+    pub facts: Facts,
     /// A timer is running beyond this boundary: reminders repeat (`nag_every`).
     #[serde(skip)]
     pub nag: bool,
 }
 
 fn crossing(
-    inputs: &Inputs<'_>,
     kind: AlertKind,
     client: Option<(&Uuid, &str)>,
     period: String,
-    facts: &Facts,
+    facts: Facts,
     nag: bool,
 ) -> Crossing {
-    let locale = inputs.settings.locale;
     Crossing {
         kind,
         client_id: client.map(|(id, _)| *id),
         client: client.map(|(_, name)| name.to_string()),
         period,
-        message: message(kind, Form::Alert, locale, facts),
-        reminder: message(kind, Form::Reminder, locale, facts),
+        facts,
         nag,
     }
 }
 
 /// Every boundary being crossed at `inputs.now`, fired before or not.
 pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
-    let settings = inputs.settings;
-    let tz = settings.timezone;
+    let policy = inputs.policy;
+    let tz = policy.timezone;
     let now = inputs.now;
     let running = inputs.running();
     let mut out = Vec::new();
 
     // Caps: the week containing now.
-    let (week_start, week_end) = week_of(now, settings);
-    let period = week_period(now, settings);
-    if let Some(cap) = settings.weekly_cap {
+    let (week_start, week_end) = week_of(now, policy);
+    let period = week_period(now, policy);
+    if let Some(cap) = policy.weekly_cap {
         let tracked = tracked_seconds(inputs.sessions, week_start, week_end, now, None);
-        let usage = cap_usage(tracked, cap, settings.warn_at);
+        let usage = cap_usage(tracked, cap, policy.warn_at);
         let facts = Facts {
             tracked_seconds: tracked,
             cap_seconds: cap,
@@ -111,19 +98,17 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
         match usage.level {
             CapLevel::Below => {}
             CapLevel::Warning => out.push(crossing(
-                inputs,
                 AlertKind::WeeklyCapWarning,
                 None,
                 period.clone(),
-                &facts,
+                facts,
                 false,
             )),
             CapLevel::Reached => out.push(crossing(
-                inputs,
                 AlertKind::WeeklyCapReached,
                 None,
                 period.clone(),
-                &facts,
+                facts,
                 running.is_some(),
             )),
         }
@@ -133,7 +118,7 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
             continue;
         };
         let tracked = tracked_seconds(inputs.sessions, week_start, week_end, now, Some(client.id));
-        let usage = cap_usage(tracked, cap, settings.warn_at);
+        let usage = cap_usage(tracked, cap, policy.warn_at);
         let facts = Facts {
             client: client.name.clone(),
             tracked_seconds: tracked,
@@ -149,11 +134,10 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
         let nag = kind == AlertKind::ClientCapReached
             && running.is_some_and(|r| r.client_id == client.id);
         out.push(crossing(
-            inputs,
             kind,
             Some((&client.id, &client.name)),
             period.clone(),
-            &facts,
+            facts,
             nag,
         ));
     }
@@ -168,23 +152,21 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
             local_time: now.with_timezone(&tz).format("%H:%M").to_string(),
             ..Facts::default()
         };
-        if !settings.working_hours.is_working_time(now, tz) {
+        if !policy.working_hours.is_working_time(now, tz) {
             out.push(crossing(
-                inputs,
                 AlertKind::OffHours,
                 client,
                 session_period.clone(),
-                &facts,
+                facts.clone(),
                 true,
             ));
         }
         if planned_overrun(session, now).is_some() {
             out.push(crossing(
-                inputs,
                 AlertKind::PlannedExceeded,
                 client,
                 session_period,
-                &facts,
+                facts,
                 true,
             ));
         }
@@ -193,14 +175,14 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
     let streak = weekend_streak(
         inputs.sessions,
         now,
-        settings.rest_days,
-        settings.weekend_min,
+        policy.rest_days,
+        policy.weekend_min,
         tz,
-        inputs.streak_lookback(),
+        STREAK_LOOKBACK_WEEKENDS,
     );
     if let Some(latest) = streak.latest
         && latest.worked
-        && streak.count >= settings.weekend_streak_limit as usize
+        && streak.count >= policy.weekend_streak_limit as usize
     {
         let facts = Facts {
             tracked_seconds: latest.tracked_seconds,
@@ -208,11 +190,10 @@ pub fn evaluate(inputs: &Inputs<'_>) -> Vec<Crossing> {
             ..Facts::default()
         };
         out.push(crossing(
-            inputs,
             AlertKind::WeekendStreak,
             None,
             latest.weekend.period(),
-            &facts,
+            facts,
             running.is_some() && now < latest.weekend.end,
         ));
     }
@@ -231,7 +212,7 @@ pub fn project(inputs: &Inputs<'_>) -> Projection {
     let Some(running) = inputs.running() else {
         return Projection::default();
     };
-    let (from, to) = week_of(inputs.now, inputs.settings);
+    let (from, to) = week_of(inputs.now, inputs.policy);
     let client_cap = inputs
         .clients
         .iter()
@@ -239,7 +220,7 @@ pub fn project(inputs: &Inputs<'_>) -> Projection {
         .and_then(|c| c.cap_seconds);
     Projection {
         weekly_cap_reached_at: inputs
-            .settings
+            .policy
             .weekly_cap
             .and_then(|cap| crossing_instant(inputs.sessions, from, to, cap, None)),
         client_cap_reached_at: client_cap.and_then(|cap| {
@@ -252,14 +233,14 @@ pub fn project(inputs: &Inputs<'_>) -> Projection {
 /// (a cap threshold, a working-hours edge, a planned end, the week's end), so
 /// a watcher can wake exactly then.
 pub fn next_crossing_at(inputs: &Inputs<'_>) -> Option<DateTime<Utc>> {
-    let settings = inputs.settings;
+    let policy = inputs.policy;
     let now = inputs.now;
     let running = inputs.running()?;
-    let (from, to) = week_of(now, settings);
+    let (from, to) = week_of(now, policy);
     let mut candidates = vec![to];
-    let warn = settings.warn_at;
+    let warn = policy.warn_at;
     let mut thresholds: Vec<(i64, Option<Uuid>)> = Vec::new();
-    if let Some(cap) = settings.weekly_cap {
+    if let Some(cap) = policy.weekly_cap {
         thresholds.push((warn_threshold_seconds(cap, warn), None));
         thresholds.push((cap, None));
     }
@@ -281,7 +262,7 @@ pub fn next_crossing_at(inputs: &Inputs<'_>) -> Option<DateTime<Utc>> {
             client,
         ));
     }
-    candidates.extend(settings.working_hours.next_edge(now, settings.timezone));
+    candidates.extend(policy.working_hours.next_edge(now, policy.timezone));
     candidates.extend(planned_exceeded_at(running));
     candidates.into_iter().filter(|t| *t > now).min()
 }
@@ -290,25 +271,23 @@ pub fn next_crossing_at(inputs: &Inputs<'_>) -> Option<DateTime<Utc>> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refusal {
     pub kind: AlertKind,
-    /// The figures of its sentence.
+    /// The figures its sentence tells.
     pub facts: Facts,
-    pub message: String,
 }
 
 /// The boundaries crossed if a timer for `client` starts at `at`: the weekly
 /// cap or the client's cap reached, or `at` outside working hours. `inputs.now`
 /// is the real now; the running timer (if any) is counted up to `at`.
 pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -> Vec<Refusal> {
-    let settings = inputs.settings;
-    let tz = settings.timezone;
-    let locale = settings.locale;
-    let (from, to) = week_of(at, settings);
+    let policy = inputs.policy;
+    let tz = policy.timezone;
+    let (from, to) = week_of(at, policy);
     // Time tracked before `at` only.
     let to = to.min(at);
     let mut out = Vec::new();
-    if let Some(cap) = settings.weekly_cap {
+    if let Some(cap) = policy.weekly_cap {
         let tracked = tracked_seconds(inputs.sessions, from, to, at, None);
-        if cap_usage(tracked, cap, settings.warn_at).level == CapLevel::Reached {
+        if cap_usage(tracked, cap, policy.warn_at).level == CapLevel::Reached {
             let facts = Facts {
                 tracked_seconds: tracked,
                 cap_seconds: cap,
@@ -316,14 +295,13 @@ pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -
             };
             out.push(Refusal {
                 kind: AlertKind::WeeklyCapReached,
-                message: message(AlertKind::WeeklyCapReached, Form::Refusal, locale, &facts),
                 facts,
             });
         }
     }
     if let Some(cap) = client.cap_seconds {
         let tracked = tracked_seconds(inputs.sessions, from, to, at, Some(client.id));
-        if cap_usage(tracked, cap, settings.warn_at).level == CapLevel::Reached {
+        if cap_usage(tracked, cap, policy.warn_at).level == CapLevel::Reached {
             let facts = Facts {
                 client: client.name.clone(),
                 tracked_seconds: tracked,
@@ -332,12 +310,11 @@ pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -
             };
             out.push(Refusal {
                 kind: AlertKind::ClientCapReached,
-                message: message(AlertKind::ClientCapReached, Form::Refusal, locale, &facts),
                 facts,
             });
         }
     }
-    if !settings.working_hours.is_working_time(at, tz) {
+    if !policy.working_hours.is_working_time(at, tz) {
         let local = at.with_timezone(&tz);
         let time = if local.date_naive() == inputs.now.with_timezone(&tz).date_naive() {
             local.format("%H:%M").to_string()
@@ -350,7 +327,6 @@ pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -
         };
         out.push(Refusal {
             kind: AlertKind::OffHours,
-            message: message(AlertKind::OffHours, Form::Refusal, locale, &facts),
             facts,
         });
     }
@@ -362,12 +338,12 @@ pub fn start_refusals(inputs: &Inputs<'_>, client: &Client, at: DateTime<Utc>) -
 /// the last reminder.
 pub fn reminder_due(
     crossing: &Crossing,
-    settings: &Settings,
+    policy: &Policy,
     fired_at: DateTime<Utc>,
     last_nag_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> bool {
-    let Some(every) = settings.nag_every else {
+    let Some(every) = policy.nag_every else {
         return false;
     };
     crossing.nag && now >= last_nag_at.unwrap_or(fired_at).max(fired_at) + Duration::seconds(every)

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use crate::calendar::{day_start, local_date};
 use crate::error::{Error, Problem, Result, ScheduleProblem};
+use crate::window::interval_seconds;
 
 use super::weekends::{DAY_NAMES, parse_weekday};
 
@@ -124,7 +125,7 @@ impl WorkingHours {
         let last = local_date(end, tz);
         while date <= last {
             for (s, e) in self.blocks_on(date, tz) {
-                total += crate::calendar::overlap_seconds(start, end, s, e);
+                total += interval_seconds(start, end, (s, e));
             }
             match date.succ_opt() {
                 Some(next) => date = next,

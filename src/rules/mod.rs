@@ -1,5 +1,7 @@
 //! The boundaries: caps, working hours, weekends, planned lengths. Pure
-//! functions of (sessions, settings, clients, now): no database, no clock.
+//! functions of (sessions, clients, a [`Policy`], now): no database, no clock,
+//! no settings, no wording. They return facts (kinds, figures, periods); the
+//! sentences are the catalogue's (`messages`), chosen by the caller.
 //!
 //! Everything is computed in the configured zone, DST-correct; a session that
 //! crosses midnight, the week start or a working-hours edge is split there.
@@ -15,6 +17,7 @@ mod drift;
 mod evaluate;
 mod hours;
 pub mod messages;
+mod policy;
 mod weekends;
 
 use std::fmt;
@@ -33,14 +36,15 @@ pub use evaluate::{
     reminder_due, start_refusals,
 };
 pub use hours::{Block, WorkingHours};
+pub use policy::Policy;
 pub use weekends::{
-    DaySet, Streak, Weekend, WeekendStatus, latest_weekend, lookback_start, previous_weekend,
-    rest_day_seconds, weekend_history, weekend_of, weekend_streak,
+    DaySet, STREAK_LOOKBACK_WEEKENDS, Streak, Weekend, WeekendStatus, latest_weekend,
+    lookback_start, previous_weekend, rest_day_seconds, weekend_history, weekend_of,
+    weekend_streak,
 };
 
 use crate::calendar::{local_date, week_range};
 use crate::model::{Client, Session};
-use crate::settings::Settings;
 
 /// The kinds of alert, as stored and shown in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -105,25 +109,25 @@ impl FromStr for AlertKind {
     }
 }
 
-/// Seconds of `[start, end)` outside the configured working hours.
-pub fn off_hours_seconds(start: DateTime<Utc>, end: DateTime<Utc>, settings: &Settings) -> i64 {
-    settings
+/// Seconds of `[start, end)` outside the working hours.
+pub fn off_hours_seconds(start: DateTime<Utc>, end: DateTime<Utc>, policy: &Policy) -> i64 {
+    policy
         .working_hours
-        .off_hours_seconds(start, end, settings.timezone)
+        .off_hours_seconds(start, end, policy.timezone)
 }
 
 /// The local week containing `at`, as `[start, end)` instants.
-pub fn week_of(at: DateTime<Utc>, settings: &Settings) -> (DateTime<Utc>, DateTime<Utc>) {
-    let tz = settings.timezone;
-    week_range(local_date(at, tz), settings.week_start, tz)
+pub fn week_of(at: DateTime<Utc>, policy: &Policy) -> (DateTime<Utc>, DateTime<Utc>) {
+    let tz = policy.timezone;
+    week_range(local_date(at, tz), policy.week_start, tz)
 }
 
 /// The period key of a week's alerts: `week:YYYY-MM-DD` (its first day).
-pub fn week_period(at: DateTime<Utc>, settings: &Settings) -> String {
-    let tz = settings.timezone;
+pub fn week_period(at: DateTime<Utc>, policy: &Policy) -> String {
+    let tz = policy.timezone;
     format!(
         "week:{}",
-        crate::calendar::week_first_day(local_date(at, tz), settings.week_start)
+        crate::calendar::week_first_day(local_date(at, tz), policy.week_start)
     )
 }
 
@@ -148,7 +152,7 @@ pub struct WeekCaps {
 pub fn week_caps(
     sessions: &[Session],
     clients: &[Client],
-    settings: &Settings,
+    policy: &Policy,
     week: (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
 ) -> WeekCaps {
@@ -156,9 +160,9 @@ pub fn week_caps(
     let tracked = tracked_seconds(sessions, from, to, now, None);
     WeekCaps {
         tracked_seconds: tracked,
-        weekly: settings
+        weekly: policy
             .weekly_cap
-            .map(|cap| cap_usage(tracked, cap, settings.warn_at)),
+            .map(|cap| cap_usage(tracked, cap, policy.warn_at)),
         clients: clients
             .iter()
             .filter_map(|c| {
@@ -167,7 +171,7 @@ pub fn week_caps(
                 Some(ClientCapUsage {
                     client_id: c.id,
                     client_name: c.name.clone(),
-                    usage: cap_usage(used, cap, settings.warn_at),
+                    usage: cap_usage(used, cap, policy.warn_at),
                 })
             })
             .collect(),

@@ -8,8 +8,12 @@ use uuid::Uuid;
 
 use super::*;
 use crate::calendar::WeekStart;
+use crate::i18n::Locale;
 use crate::model::{Session, Source};
 use crate::money::Currency;
+use crate::rules::messages::{Form, message};
+// Tests take the policy from the settings' defaults (the rules themselves never see settings).
+use crate::settings::Settings;
 
 /// A local wall-clock time `YYYY-MM-DD HH:MM[:SS]` in `tz`, as UTC (earliest if ambiguous).
 pub(super) fn at(tz: Tz, text: &str) -> DateTime<Utc> {
@@ -52,8 +56,14 @@ pub(super) fn session(n: u8, start: DateTime<Utc>, end: Option<DateTime<Utc>>, t
     }
 }
 
-pub(super) fn settings(tz: Tz) -> Settings {
-    Settings::defaults(tz)
+/// The default policy (the settings' defaults) in `tz`.
+pub(super) fn settings(tz: Tz) -> Policy {
+    Settings::defaults(tz).policy()
+}
+
+/// The English sentence the caller would show for a rule's facts.
+fn english(kind: AlertKind, form: Form, facts: &messages::Facts) -> String {
+    message(kind, form, Locale::En, facts)
 }
 
 #[test]
@@ -464,13 +474,13 @@ fn kinds(crossings: &[Crossing]) -> Vec<AlertKind> {
 }
 
 fn evaluate_at(
-    settings: &Settings,
+    policy: &Policy,
     clients: &[Client],
     sessions: &[Session],
     now: DateTime<Utc>,
 ) -> Vec<Crossing> {
     evaluate(&Inputs {
-        settings,
+        policy,
         clients,
         sessions,
         now,
@@ -595,7 +605,7 @@ fn the_meeting_that_drifts() {
         at(tz, "2026-11-25 10:16"),
     );
     assert_eq!(
-        got[0].message,
+        english(got[0].kind, Form::Alert, &got[0].facts),
         "Your 15 min session with Client 0 has been running for 16 min. Wrap it up, or agree on a new end time."
     );
     assert_eq!(got[0].period, format!("session:{}", call.id));
@@ -688,7 +698,7 @@ fn projection_of_the_cap_instants() {
     ];
     let clients = [test_client(0, Some(3 * 3600)), test_client(1, None)];
     let inputs = Inputs {
-        settings: &s,
+        policy: &s,
         clients: &clients,
         sessions: &sessions,
         now,
@@ -705,7 +715,7 @@ fn projection_of_the_cap_instants() {
     let late = at(tz, "2026-11-29 20:00");
     let sessions = vec![session(1, at(tz, "2026-11-29 19:00"), None, tz)];
     let p = project(&Inputs {
-        settings: &s,
+        policy: &s,
         clients: &clients,
         sessions: &sessions,
         now: late,
@@ -713,7 +723,7 @@ fn projection_of_the_cap_instants() {
     assert_eq!(p, Projection::default());
     // Idle: nothing projected.
     let p = project(&Inputs {
-        settings: &s,
+        policy: &s,
         clients: &clients,
         sessions: &[],
         now,
@@ -734,7 +744,7 @@ fn start_refusals_name_each_boundary() {
         tz,
     )];
     let inputs = Inputs {
-        settings: &s,
+        policy: &s,
         clients: std::slice::from_ref(&client),
         sessions: &sessions,
         now: at(tz, "2026-11-25 20:00"),
@@ -750,11 +760,11 @@ fn start_refusals_name_each_boundary() {
         ]
     );
     assert_eq!(
-        refusals[0].message,
+        english(refusals[0].kind, Form::Refusal, &refusals[0].facts),
         "You reached your 8 h cap for the week — 8 h tracked."
     );
     assert_eq!(
-        refusals[2].message,
+        english(refusals[2].kind, Form::Refusal, &refusals[2].facts),
         "It is 20:00, outside your working hours."
     );
     // Next week, in working hours: nothing refuses.

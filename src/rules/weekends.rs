@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::calendar::{dates_range, local_date, split_by_local_day};
 use crate::error::{Error, Problem, Result};
 use crate::model::Session;
+use crate::window::clipped_seconds;
 
 pub(crate) const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -108,6 +109,11 @@ pub fn rest_day_seconds(start: DateTime<Utc>, end: DateTime<Utc>, rest: DaySet, 
         .sum()
 }
 
+/// How many weekends back a streak is counted: a year of weekends, more than
+/// the largest `weekend_streak_limit` (52). One value for the alerts and the
+/// week report, so that both tell the same streak.
+pub const STREAK_LOOKBACK_WEEKENDS: usize = 53;
+
 /// One weekend: local dates `first..=last`, i.e. the instants `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Weekend {
@@ -189,7 +195,7 @@ pub fn tracked_between(
     sessions
         .iter()
         .filter(|s| !s.deleted)
-        .map(|s| crate::calendar::overlap_seconds(s.start, s.end_or(now), from, to))
+        .map(|s| clipped_seconds(s, (from, to), now))
         .sum()
 }
 

@@ -80,6 +80,24 @@ impl Store {
         Ok(store)
     }
 
+    /// A second, read-only connection to the same file, for long reads that
+    /// must not hold up this one (WAL: readers and the writer do not block
+    /// each other). The file is already open and migrated by `self`.
+    pub fn open_reader(&self) -> Result<Self> {
+        let Some(path) = &self.path else {
+            return Err(DatabaseError::InMemoryNoReader.into());
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Self {
+            conn,
+            path: Some(path.clone()),
+        })
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

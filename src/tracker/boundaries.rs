@@ -1,7 +1,9 @@
 //! The boundaries as user actions: `check`, the notifications a watcher owes,
 //! the projection shown by `status`, start enforcement and the overrides list.
-//! The rules themselves are pure (`crate::rules`); this file loads their
-//! inputs and records what they find, one transaction per action.
+//! The rules themselves are pure (`crate::rules`): they take the settings'
+//! policy and return facts; this file loads their inputs, puts the facts into
+//! sentences in the user's locale and records what they find, one
+//! transaction per action.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -12,7 +14,8 @@ use super::{Tracker, load_settings};
 use crate::calendar::{local_date, week_range};
 use crate::error::{Error, Problem, RefusedBoundary, Result};
 use crate::model::{Client, Session};
-use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, messages, week_of};
+use crate::rules::messages::{self, Facts, Form};
+use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, week_of};
 use crate::settings::Settings;
 use crate::store::{self, Override, StoredAlert};
 
@@ -32,7 +35,26 @@ pub struct CheckOutcome {
     /// Alerts fired by this check (stored now).
     pub fired: Vec<StoredAlert>,
     /// Every boundary being crossed right now, fired earlier or not.
-    pub active: Vec<Crossing>,
+    pub active: Vec<ActiveCrossing>,
+}
+
+/// A boundary being crossed right now: the rules' facts, and the alert's
+/// sentence in the user's locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveCrossing {
+    pub kind: AlertKind,
+    pub client_id: Option<Uuid>,
+    /// The client's name, for client caps, off-hours and planned sessions.
+    pub client: Option<String>,
+    /// What the alert belongs to: `week:DATE`, `weekend:DATE` or `session:ID`.
+    pub period: String,
+    pub facts: Facts,
+    pub message: String,
+}
+
+/// The sentence telling `facts` for `kind`, in the settings' locale.
+fn sentence(kind: AlertKind, form: Form, settings: &Settings, facts: &Facts) -> String {
+    messages::message(kind, form, settings.locale, facts)
 }
 
 /// A notification a watcher should send.
@@ -71,9 +93,10 @@ fn evaluate_and_record(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Result<(Vec<StoredAlert>, Vec<Crossing>)> {
-    let (clients, sessions) = rule_data(conn, rules::lookback_from(settings, now), now)?;
+    let policy = settings.policy();
+    let (clients, sessions) = rule_data(conn, rules::lookback_from(&policy, now), now)?;
     let active = rules::evaluate(&Inputs {
-        settings,
+        policy: &policy,
         clients: &clients,
         sessions: &sessions,
         now,
@@ -87,7 +110,7 @@ fn evaluate_and_record(
             client_name: crossing.client.clone(),
             period: crossing.period.clone(),
             fired_at: now,
-            message: crossing.message.clone(),
+            message: sentence(crossing.kind, Form::Alert, settings, &crossing.facts),
             notified_at: None,
             last_nag_at: None,
         };
@@ -107,6 +130,17 @@ impl Tracker {
         self.store.write(|conn| {
             let settings = load_settings(conn, system)?;
             let (fired, active) = evaluate_and_record(conn, &settings, now)?;
+            let active = active
+                .into_iter()
+                .map(|c| ActiveCrossing {
+                    message: sentence(c.kind, Form::Alert, &settings, &c.facts),
+                    kind: c.kind,
+                    client_id: c.client_id,
+                    client: c.client,
+                    period: c.period,
+                    facts: c.facts,
+                })
+                .collect();
             Ok(CheckOutcome {
                 now,
                 timezone: settings.timezone,
@@ -147,6 +181,7 @@ impl Tracker {
             if !settings.notifications {
                 return Ok(notices);
             }
+            let policy = settings.policy();
             for crossing in active.iter().filter(|c| c.nag) {
                 let Some(alert) = store::alert_by_key(
                     conn,
@@ -161,13 +196,13 @@ impl Tracker {
                     continue;
                 }
                 let last = alert.notified_at.max(alert.last_nag_at);
-                if rules::reminder_due(crossing, &settings, alert.fired_at, last, now) {
+                if rules::reminder_due(crossing, &policy, alert.fired_at, last, now) {
                     store::set_alert_nagged(conn, alert.id, now)?;
                     notices.push(Notice {
                         alert_id: alert.id,
                         kind: crossing.kind,
                         summary: messages::summary(crossing.kind, locale),
-                        body: crossing.reminder.clone(),
+                        body: sentence(crossing.kind, Form::Reminder, &settings, &crossing.facts),
                         reminder: true,
                     });
                 }
@@ -192,10 +227,10 @@ impl Tracker {
     pub fn projection(&mut self) -> Result<Projection> {
         let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, system)?;
-            let (clients, sessions) = rule_data(conn, week_of(now, &settings).0, now)?;
+            let policy = load_settings(conn, system)?.policy();
+            let (clients, sessions) = rule_data(conn, week_of(now, &policy).0, now)?;
             Ok(rules::project(&Inputs {
-                settings: &settings,
+                policy: &policy,
                 clients: &clients,
                 sessions: &sessions,
                 now,
@@ -207,10 +242,10 @@ impl Tracker {
     pub fn next_crossing_at(&mut self) -> Result<Option<DateTime<Utc>>> {
         let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, system)?;
-            let (clients, sessions) = rule_data(conn, week_of(now, &settings).0, now)?;
+            let policy = load_settings(conn, system)?.policy();
+            let (clients, sessions) = rule_data(conn, week_of(now, &policy).0, now)?;
             Ok(rules::next_crossing_at(&Inputs {
-                settings: &settings,
+                policy: &policy,
                 clients: &clients,
                 sessions: &sessions,
                 now,
@@ -257,10 +292,11 @@ pub(super) fn enforce_start(
     reason: Option<&str>,
 ) -> Result<Option<Override>> {
     let reason = reason.map(validate_reason).transpose()?;
-    let (clients, sessions) = rule_data(conn, week_of(at, settings).0, now)?;
+    let policy = settings.policy();
+    let (clients, sessions) = rule_data(conn, week_of(at, &policy).0, now)?;
     let refusals = rules::start_refusals(
         &Inputs {
-            settings,
+            policy: &policy,
             clients: &clients,
             sessions: &sessions,
             now,

@@ -87,11 +87,12 @@ impl Tracker {
         let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
             let settings = load_settings(conn, system)?;
-            let from = rules::lookback_from(&settings, now);
+            let policy = settings.policy();
+            let from = rules::lookback_from(&policy, now);
             let clients = store::list_clients(conn)?;
             let sessions = store::sessions_in_range(conn, from, now + Duration::seconds(1), None)?;
-            let week = week_of(now, &settings);
-            let caps = rules::week_caps(&sessions, &clients, &settings, week, now);
+            let week = week_of(now, &policy);
+            let caps = rules::week_caps(&sessions, &clients, &policy, week, now);
             let running = sessions.iter().find(|s| s.is_running() && !s.deleted);
             let client_cap = running.and_then(|r| {
                 caps.clients
@@ -100,7 +101,7 @@ impl Tracker {
                     .map(|c| c.usage)
             });
             let projection = rules::project(&Inputs {
-                settings: &settings,
+                policy: &policy,
                 clients: &clients,
                 sessions: &sessions,
                 now,
@@ -108,10 +109,11 @@ impl Tracker {
             let streak = rules::weekend_streak(
                 &sessions,
                 now,
-                settings.rest_days,
-                settings.weekend_min,
-                settings.timezone,
-                (settings.weekend_streak_limit as usize).max(12),
+                policy.rest_days,
+                policy.weekend_min,
+                policy.timezone,
+                // The same lookback as the rules and the week report.
+                rules::STREAK_LOOKBACK_WEEKENDS,
             );
             Ok(Meters {
                 week_tracked_seconds: caps.tracked_seconds,
@@ -160,7 +162,7 @@ impl Tracker {
         let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
             let settings = load_settings(conn, system)?;
-            let (from, to) = week_of(now, &settings);
+            let (from, to) = week_of(now, &settings.policy());
             let sessions = store::sessions_in_range(conn, from, to, None)?;
             Ok(store::list_clients(conn)?
                 .into_iter()

@@ -6,7 +6,7 @@ describe("the first run", () => {
   test("welcome → first client → the week with defaults → the timer", async () => {
     await mount((cmd, args) => {
       if (cmd === "get_state") return snapshot({ clients: [], first_run: true });
-      if (cmd === "add_client") return snapshot({ clients: [{ id: clientRow().id, name: (args.args as { name: string }).name, color: "#3a8f7a" }] });
+      if (cmd === "add_client") return snapshot({ clients: [{ id: clientRow().id, name: (args.args as { name: string }).name, color: "#3a8f7a", archived: false, cap: null }] });
       if (cmd === "get_settings") return settingsModel();
       if (cmd === "set_setting") return snapshot({ clients: [], first_run: true });
       return undefined;

@@ -5,13 +5,23 @@ import { cleanup } from "@testing-library/preact";
 import { afterEach, vi } from "vitest";
 import { api } from "../src/api";
 import { startApp, type AppHandle } from "../src/app";
-import type { ClientRow, MetersView, SessionView, SettingsView, Snapshot, WeekView } from "../src/bindings";
+import type {
+  ClientRow,
+  DayClient,
+  DaySession,
+  MetersView,
+  SessionView,
+  SettingsView,
+  Snapshot,
+  WeekView,
+} from "../src/bindings";
 import { setLocale } from "../src/i18n";
 
-export const acme = { id: "c1", name: "Acme", color: "#3a8f7a" };
-export const globex = { id: "c2", name: "Globex", color: "#c4572e" };
+export const acme: DayClient = { id: "c1", name: "Acme", color: "#3a8f7a", archived: false, cap: null };
+export const globex: DayClient = { id: "c2", name: "Globex", color: "#c4572e", archived: false, cap: null };
 
-export function session(over: Partial<SessionView> = {}): SessionView {
+/** A session as both the day (timer) and the week (sessions view) send it. */
+export function session(over: Partial<SessionView & DaySession> = {}): SessionView & DaySession {
   return {
     id: "s1",
     number: 1,
@@ -25,6 +35,8 @@ export function session(over: Partial<SessionView> = {}): SessionView {
     end_date: null,
     end_local: null,
     duration_seconds: 83,
+    today_seconds: 83,
+    planned_seconds: null,
     note: "",
     tags: [],
     billable: true,
@@ -53,8 +65,13 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
     timezone: "Europe/Paris",
     running: null,
     clients: [acme, globex],
+    archived_clients: [],
     today: [],
     today_seconds: 0,
+    date: "2025-03-12",
+    week_first_day: "2025-03-10",
+    week_seconds: 0,
+    weekly_cap: null,
     locale: "en",
     first_run: false,
     running_flags: null,

@@ -1,7 +1,7 @@
 // The timer: who, what, Start/Stop (Ctrl+Enter), the boundaries in view and
 // today's sessions. The form's fields are drafts that survive every push.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { asCommandError, type CapView, type SessionView } from "../api";
+import { asCommandError, type CapView, type DaySession } from "../api";
 import { clock, human } from "../format";
 import { t, weekdayShort } from "../i18n";
 import { runningSeconds, sinceSnapshot, useStore } from "../store";
@@ -90,7 +90,7 @@ function Boundaries() {
   );
 }
 
-function TodayRow({ s }: { s: SessionView }) {
+function TodayRow({ s }: { s: DaySession }) {
   const store = useStore();
   const running = s.end === null;
   const seconds = running ? s.duration_seconds + sinceSnapshot(store) : s.duration_seconds;

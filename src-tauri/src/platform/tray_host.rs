@@ -1,14 +1,17 @@
 //! Is there a tray host? Where none runs (stock GNOME), closing the window
 //! must quit, or the app would be left running with no way back to it.
-//! Watched asynchronously on GLib's main loop: no blocking D-Bus call.
+//! On Linux it is watched asynchronously on GLib's main loop (no blocking
+//! D-Bus call); Windows and macOS always have a tray (notification area,
+//! menu bar).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// The D-Bus name a Linux tray host (StatusNotifierWatcher) owns.
 pub const WATCHER_NAME: &str = "org.kde.StatusNotifierWatcher";
 
-/// Keeps `present` equal to "a StatusNotifierWatcher owns its name on the
-/// session bus". Call on the main thread (GLib's default main context).
+/// Keeps `present` equal to "a tray host exists". Call on the main thread
+/// (on Linux, GLib's default main context runs the watch).
 #[cfg(target_os = "linux")]
 pub fn watch(present: Arc<AtomicBool>) {
     use gio::BusNameWatcherFlags;
@@ -23,7 +26,7 @@ pub fn watch(present: Arc<AtomicBool>) {
     );
 }
 
-/// Elsewhere the platform always has a tray.
+/// Windows' notification area and macOS' menu bar are always there.
 #[cfg(not(target_os = "linux"))]
 pub fn watch(present: Arc<AtomicBool>) {
     present.store(true, Ordering::Relaxed);
