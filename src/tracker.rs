@@ -24,7 +24,7 @@ mod timer;
 
 pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
-pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog};
+pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog, WindowState};
 pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};

@@ -202,3 +202,22 @@ fn a_client_id_finds_the_client_whatever_its_name() {
     let started = t.start(StartRequest::new(id)).unwrap();
     assert_eq!(started.started.client_name, "Acme Corp");
 }
+
+#[test]
+fn the_window_state_is_one_read_where_day_and_meters_agree() {
+    let (mut t, clock) = tracker();
+    t.set_setting("weekly_cap", "20h").unwrap();
+    add(&mut t, "2025-03-10T08:00:00Z", "2025-03-10T12:30:00Z");
+    t.start(StartRequest::new("Acme")).unwrap();
+    clock.advance(Duration::minutes(30));
+    let state = gardefou::tracker::WindowState::read(&mut t).unwrap();
+    assert_eq!(state.day.week_seconds, 5 * 3600);
+    assert_eq!(state.meters.week_tracked_seconds, state.day.week_seconds);
+    assert_eq!(
+        state.day.weekly_cap.map(|c| c.level),
+        state.meters.weekly_cap.map(|c| c.level)
+    );
+    assert_eq!(state.now, at("2025-03-12T09:30:00Z"));
+    assert_eq!(state.settings.timezone, chrono_tz::Europe::Paris);
+    assert_eq!(state.meters.client_name.as_deref(), Some("Acme"));
+}

@@ -14,7 +14,7 @@ use gardefou::day::Day;
 use gardefou::duration::format_compact;
 use gardefou::model::Session;
 use gardefou::rules::{CapLevel, CapUsage};
-use gardefou::tracker::{ClientWeek, Meters, RunningFlags, WeekLog};
+use gardefou::tracker::{ClientWeek, Meters, RunningFlags, WeekLog, WindowState};
 use serde::{Deserialize, Serialize};
 
 /// One session of a week (the sessions view).
@@ -196,11 +196,14 @@ pub struct Refusal {
 
 impl Snapshot {
     pub fn read(tracker: &mut Tracker) -> gardefou::Result<Self> {
-        let day = Day::read(tracker)?;
-        let settings = tracker.settings()?;
-        let meters = tracker.meters()?;
+        // One read transaction: the day and the meters see the same data.
+        let WindowState {
+            day,
+            meters,
+            settings,
+            now,
+        } = WindowState::read(tracker)?;
         let tz = settings.timezone;
-        let now = tracker.now();
         Ok(Self {
             locale: settings.locale.as_str().to_string(),
             first_run: day.clients.is_empty() && day.archived_clients.is_empty(),

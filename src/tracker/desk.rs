@@ -7,11 +7,13 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{Tracker, load_settings};
+use super::{ReadTx, Reads, Tracker, load_settings};
 use crate::calendar::{local_date, week_first_day, week_range};
+use crate::day::Day;
 use crate::error::Result;
 use crate::model::{Client, Session};
 use crate::rules::{self, CapUsage, Inputs, week_of};
+use crate::settings::Settings;
 use crate::store;
 
 /// A running timer longer than this is flagged (the next issue asks about it).
@@ -81,55 +83,80 @@ pub struct ClientWeek {
     pub week_seconds: i64,
 }
 
+impl Meters {
+    /// The boundaries in view, inside a read transaction others share.
+    pub fn read_in(tx: &ReadTx<'_>) -> Result<Self> {
+        let (now, conn) = (tx.now, tx.conn());
+        let policy = tx.settings.policy();
+        let from = rules::lookback_from(&policy, now);
+        let clients = store::list_clients(conn)?;
+        let sessions = store::sessions_in_range(conn, from, now + Duration::seconds(1), None)?;
+        let week = week_of(now, &policy);
+        let caps = rules::week_caps(&sessions, &clients, &policy, week, now);
+        let running = sessions.iter().find(|s| s.is_running() && !s.deleted);
+        let client_cap = running.and_then(|r| {
+            caps.clients
+                .iter()
+                .find(|c| c.client_id == r.client_id)
+                .map(|c| c.usage)
+        });
+        let projection = rules::project(&Inputs {
+            policy: &policy,
+            clients: &clients,
+            sessions: &sessions,
+            now,
+        });
+        let streak = rules::weekend_streak(
+            &sessions,
+            now,
+            policy.rest_days,
+            policy.weekend_min,
+            policy.timezone,
+            // The same lookback as the rules and the week report.
+            rules::STREAK_LOOKBACK_WEEKENDS,
+        );
+        Ok(Self {
+            week_tracked_seconds: caps.tracked_seconds,
+            weekly_cap: caps.weekly,
+            client_cap,
+            client_name: running.map(|r| r.client_name.clone()),
+            off_hours_now: running.is_some()
+                && !policy.working_hours.is_working_time(now, policy.timezone),
+            weekly_cap_reached_at: projection.weekly_cap_reached_at,
+            client_cap_reached_at: projection.client_cap_reached_at,
+            weekend_streak: u32::try_from(streak.count).ok().filter(|n| *n >= 1),
+            weekend_streak_limit: policy.weekend_streak_limit,
+        })
+    }
+}
+
+/// What the desktop window shows, read in one transaction: the day, the
+/// boundaries in view, and the settings they were computed with.
+#[derive(Debug, Clone)]
+pub struct WindowState {
+    pub day: Day,
+    pub meters: Meters,
+    pub settings: Settings,
+    pub now: DateTime<Utc>,
+}
+
+impl WindowState {
+    pub fn read(source: &mut impl Reads) -> Result<Self> {
+        source.read(|tx| {
+            Ok(Self {
+                day: Day::read_in(tx)?,
+                meters: Meters::read_in(tx)?,
+                settings: tx.settings.clone(),
+                now: tx.now,
+            })
+        })
+    }
+}
+
 impl Tracker {
     /// The boundaries in view now (see [`Meters`]).
     pub fn meters(&mut self) -> Result<Meters> {
-        let (system, now) = (self.system, self.now());
-        self.store.read(|conn| {
-            let settings = load_settings(conn, system)?;
-            let policy = settings.policy();
-            let from = rules::lookback_from(&policy, now);
-            let clients = store::list_clients(conn)?;
-            let sessions = store::sessions_in_range(conn, from, now + Duration::seconds(1), None)?;
-            let week = week_of(now, &policy);
-            let caps = rules::week_caps(&sessions, &clients, &policy, week, now);
-            let running = sessions.iter().find(|s| s.is_running() && !s.deleted);
-            let client_cap = running.and_then(|r| {
-                caps.clients
-                    .iter()
-                    .find(|c| c.client_id == r.client_id)
-                    .map(|c| c.usage)
-            });
-            let projection = rules::project(&Inputs {
-                policy: &policy,
-                clients: &clients,
-                sessions: &sessions,
-                now,
-            });
-            let streak = rules::weekend_streak(
-                &sessions,
-                now,
-                policy.rest_days,
-                policy.weekend_min,
-                policy.timezone,
-                // The same lookback as the rules and the week report.
-                rules::STREAK_LOOKBACK_WEEKENDS,
-            );
-            Ok(Meters {
-                week_tracked_seconds: caps.tracked_seconds,
-                weekly_cap: caps.weekly,
-                client_cap,
-                client_name: running.map(|r| r.client_name.clone()),
-                off_hours_now: running.is_some()
-                    && !settings
-                        .working_hours
-                        .is_working_time(now, settings.timezone),
-                weekly_cap_reached_at: projection.weekly_cap_reached_at,
-                client_cap_reached_at: projection.client_cap_reached_at,
-                weekend_streak: u32::try_from(streak.count).ok().filter(|n| *n >= 1),
-                weekend_streak_limit: settings.weekend_streak_limit,
-            })
-        })
+        self.read(Meters::read_in)
     }
 
     /// The local week containing `date` (default: today), oldest session first.
