@@ -69,6 +69,17 @@ class FakeWatcher:
                 reply = new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod")
             self._conn.send(reply)
 
+    def item_of(self, pid):
+        """The item registered by process `pid` (other apps of earlier tests
+        may still be on the bus and register with this watcher too)."""
+        with open_dbus_connection(bus="SESSION") as conn:
+            for service, path in list(self.items):
+                reply = conn.send_and_get_reply(
+                    message_bus.GetConnectionUnixProcessID(service), timeout=TIMEOUT)
+                if reply.header.message_type != MessageType.error and reply.body[0] == pid:
+                    return service, path
+        return None
+
     def close(self):
         self._stop.set()
         self._thread.join(timeout=TIMEOUT)

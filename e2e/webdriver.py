@@ -15,9 +15,12 @@ class WebDriverError(Exception):
 
 
 class Session:
-    def __init__(self, application, port=4444, timeout=30.0):
+    def __init__(self, application, port=4444, timeout=30.0, args=()):
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-        caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": application}}}}
+        options = {"application": application}
+        if args:
+            options["args"] = list(args)
+        caps = {"capabilities": {"alwaysMatch": {"tauri:options": options}}}
         value = self._call("POST", "/session", caps)
         self.id = value["sessionId"]
 
@@ -46,13 +49,34 @@ class Session:
         return self._session("GET", f"/element/{self.find(css)}/text")
 
     def click(self, css):
+        # WebKitWebDriver clicks at the element's centre without scrolling it
+        # into view first: below the fold, the click lands on nothing.
+        self.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", css)
         self._session("POST", f"/element/{self.find(css)}/click", {})
 
     def type(self, css, text):
         self._session("POST", f"/element/{self.find(css)}/value", {"text": text})
 
+    def press(self, key):
+        """One key press (W3C key code, e.g. TAB) through the actions API."""
+        codes = {"TAB": "\ue004", "ENTER": "\ue007", "SPACE": "\ue00d"}
+        value = codes.get(key, key)
+        self._session("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [
+            {"type": "keyDown", "value": value}, {"type": "keyUp", "value": value}]}]})
+
+    def clear(self, css):
+        self._session("POST", f"/element/{self.find(css)}/clear", {})
+
+    def replace(self, css, text):
+        """Clears a field, then types into it like a person (input events)."""
+        self.clear(css)
+        self.type(css, text)
+
     def script(self, source, *args):
         return self._session("POST", "/execute/sync", {"script": source, "args": list(args)})
+
+    def async_script(self, source, *args):
+        return self._session("POST", "/execute/async", {"script": source, "args": list(args)})
 
     def screenshot(self, path):
         png = base64.b64decode(self._session("GET", "/screenshot"))

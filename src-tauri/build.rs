@@ -1,8 +1,17 @@
 //! Declares the app's commands so that each needs an explicit permission
-//! (granted in `capabilities/`).
+//! (granted in `capabilities/`). The names come from the one list in
+//! `src/command_names.rs`.
+
+include!("src/command_names.rs");
+
+macro_rules! names {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+        &[$(stringify!($name)),*]
+    };
+}
 
 fn main() {
-    let commands: &[&str] = include!("src/command_names.rs");
+    let commands: &[&str] = gardefou_commands!(names);
     let manifest = tauri_build::AppManifest::new().commands(commands);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed");

@@ -17,7 +17,7 @@ use crate::error::Result;
 use crate::model::{Client, Session};
 use crate::rules::{CapUsage, Policy, week_caps, week_of};
 use crate::store;
-use crate::tracker::Reads;
+use crate::tracker::{ReadTx, Reads};
 use crate::when::rfc3339_in;
 use crate::window::{Window, clipped_seconds};
 
@@ -117,24 +117,27 @@ pub struct DayInput<'a> {
 impl Day {
     /// Reads today in one transaction, from the tracker or a reader.
     pub fn read(source: &mut impl Reads) -> Result<Self> {
-        source.read(|tx| {
-            let (now, conn) = (tx.now, tx.conn());
-            let policy = tx.settings.policy();
-            let (from, to) = week_of(now, &policy);
-            let clients = store::list_clients(conn)?;
-            let recent: Vec<Uuid> = store::clients_by_recent_use(conn)?
-                .iter()
-                .map(|c| c.id)
-                .collect();
-            let sessions = store::sessions_in_range(conn, from, to, None)?;
-            Ok(Self::compute(&DayInput {
-                now,
-                policy: &policy,
-                clients: &clients,
-                recent: &recent,
-                sessions: &sessions,
-            }))
-        })
+        source.read(Self::read_in)
+    }
+
+    /// Today, inside a read transaction others share (the window's state).
+    pub fn read_in(tx: &ReadTx<'_>) -> Result<Self> {
+        let (now, conn) = (tx.now, tx.conn());
+        let policy = tx.settings.policy();
+        let (from, to) = week_of(now, &policy);
+        let clients = store::list_clients(conn)?;
+        let recent: Vec<Uuid> = store::clients_by_recent_use(conn)?
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        let sessions = store::sessions_in_range(conn, from, to, None)?;
+        Ok(Self::compute(&DayInput {
+            now,
+            policy: &policy,
+            clients: &clients,
+            recent: &recent,
+            sessions: &sessions,
+        }))
     }
 
     /// The day as of `input.now`.

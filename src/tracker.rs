@@ -17,6 +17,7 @@ use crate::when::{parse_instant, parse_past_instant};
 
 mod boundaries;
 mod clients;
+mod desk;
 mod import;
 mod reader;
 mod sessions;
@@ -25,6 +26,7 @@ mod timer;
 pub(crate) use boundaries::sessions_with_rest_days;
 pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
+pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog, WindowState};
 pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};

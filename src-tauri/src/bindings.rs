@@ -1,18 +1,65 @@
-//! The TypeScript side of the bridge, generated from the Rust types into
-//! `ui/src/bindings.ts` and committed. `cargo test` fails when the file is
-//! stale; `UPDATE_BINDINGS=1 cargo test -p gardefou-desktop bindings` rewrites it.
+//! The TypeScript side of the bridge, generated from the Rust types and the
+//! one list of commands into `ui/src/bindings.ts` (types, and a typed caller
+//! per command) and committed; `capabilities/main.json` must grant exactly
+//! those commands. `cargo test` fails when either is stale;
+//! `UPDATE_BINDINGS=1 cargo test -p gardefou-desktop bindings` rewrites both.
 
 use ts_rs::{Config, TS};
 
-use crate::commands::NAMES;
+use crate::commands::*;
 use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
 use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
 
-use crate::view::{Refusal, Snapshot};
-use crate::{START_REFUSED, STATE_CHANGED};
+use crate::view::*;
+use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
+const CAPABILITY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/main.json");
+
+/// One command as the generator sees it: its name, its argument type (if
+/// any) and its return type, in TypeScript.
+struct Command {
+    name: &'static str,
+    args: Option<String>,
+    ret: String,
+}
+
+macro_rules! describe {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+        |cfg: &Config| vec![$(Command {
+            name: stringify!($name),
+            args: None$(.or(Some(<$args as TS>::name(cfg))))?,
+            ret: <$ret as TS>::name(cfg),
+        }),*]
+    };
+}
+
+fn command_list(cfg: &Config) -> Vec<Command> {
+    gardefou_commands!(describe)(cfg)
+}
+
+/// The capability file the one list implies: event listening plus exactly
+/// one `allow-…` per command.
+fn capability() -> String {
+    let mut permissions = vec![
+        "core:event:allow-listen".to_string(),
+        "core:event:allow-unlisten".to_string(),
+    ];
+    permissions.extend(
+        NAMES
+            .iter()
+            .map(|n| format!("allow-{}", n.replace('_', "-"))),
+    );
+    let doc = serde_json::json!({
+        "$schema": "../gen/schemas/desktop-schema.json",
+        "identifier": "main-window",
+        "description": "What the main window may call: the app's own commands and event listening, nothing else. Generated from src/command_names.rs by the bindings test.",
+        "windows": ["main"],
+        "permissions": permissions,
+    });
+    serde_json::to_string_pretty(&doc).expect("json") + "\n"
+}
 
 fn camel(name: &str) -> String {
     let mut out = String::new();
@@ -44,12 +91,31 @@ fn render() -> String {
         DayClient::decl(&cfg),
         DaySession::decl(&cfg),
         Day::decl(&cfg),
+        SessionView::decl(&cfg),
+        CapView::decl(&cfg),
+        MetersView::decl(&cfg),
+        RunningFlagsView::decl(&cfg),
         Snapshot::decl(&cfg),
         ErrorKind::decl(&cfg),
         Boundary::decl(&cfg),
         ErrorDetails::decl(&cfg),
         CommandError::decl(&cfg),
         Refusal::decl(&cfg),
+        ClientRow::decl(&cfg),
+        WeekView::decl(&cfg),
+        BlockView::decl(&cfg),
+        SettingEntry::decl(&cfg),
+        SettingsView::decl(&cfg),
+        LaunchView::decl(&cfg),
+        StartTimerArgs::decl(&cfg),
+        ClientForm::decl(&cfg),
+        EditClientArgs::decl(&cfg),
+        ArchiveClientArgs::decl(&cfg),
+        WeekArgs::decl(&cfg),
+        SessionForm::decl(&cfg),
+        EditSessionArgs::decl(&cfg),
+        SessionIdArgs::decl(&cfg),
+        SetSettingArgs::decl(&cfg),
     ] {
         out.push_str(&format!("export {decl}\n\n"));
     }
@@ -59,26 +125,81 @@ fn render() -> String {
         out.push_str(&format!("  {}: \"{name}\",\n", camel(name)));
     }
     out.push_str("} as const;\n\n");
+    out.push_str(
+        "/** How the callers reach Rust: api.ts passes Tauri's `invoke` (the only caller of it). */\n\
+         export type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;\n\n\
+         /** A typed caller per command; each takes its argument struct as `args`. */\n\
+         export function commands(invoke: Invoke) {\n  return {\n",
+    );
+    for c in command_list(&cfg) {
+        let (param, pass) = match &c.args {
+            Some(t) => (format!("args: {t}"), ", { args }".to_string()),
+            None => (String::new(), String::new()),
+        };
+        out.push_str(&format!(
+            "    {}: ({param}) => invoke<{}>(\"{}\"{pass}),\n",
+            camel(c.name),
+            c.ret,
+            c.name
+        ));
+    }
+    out.push_str("  };\n}\n\nexport type Commands = ReturnType<typeof commands>;\n\n");
     out.push_str("/** Events the app emits to the window. */\nexport const EVENTS = {\n");
-    for name in [STATE_CHANGED, START_REFUSED] {
+    for name in [STATE_CHANGED, START_REFUSED, OPEN_VIEW] {
         out.push_str(&format!("  {}: \"{name}\",\n", camel(name)));
     }
     out.push_str("} as const;\n");
     out
 }
 
-#[test]
-fn bindings_are_fresh() {
-    let fresh = render();
+fn check_fresh(path: &str, fresh: &str) {
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(PATH, &fresh).expect("write ui/src/bindings.ts");
+        std::fs::write(path, fresh).expect("write generated file");
         return;
     }
-    let committed = std::fs::read_to_string(PATH).unwrap_or_default();
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p gardefou-desktop bindings` and commit it"
+        "{path} is stale: run `UPDATE_BINDINGS=1 cargo test -p gardefou-desktop bindings` and commit it"
     );
+}
+
+#[test]
+fn bindings_are_fresh() {
+    check_fresh(PATH, &render());
+}
+
+#[test]
+fn the_capability_grants_exactly_the_commands() {
+    check_fresh(CAPABILITY, &capability());
+}
+
+#[test]
+fn one_list_drives_names_callers_and_grants() {
+    let cfg = Config::new().with_large_int("number");
+    let described: Vec<&str> = command_list(&cfg).iter().map(|c| c.name).collect();
+    assert_eq!(
+        described, NAMES,
+        "the generator and build.rs read the same list"
+    );
+    let caps: serde_json::Value = serde_json::from_str(&capability()).expect("json");
+    let granted = caps["permissions"].as_array().expect("permissions").len();
+    assert_eq!(
+        granted,
+        NAMES.len() + 2,
+        "one grant per command, plus listen/unlisten"
+    );
+    // tauri-build writes one permission file per declared command.
+    for name in NAMES {
+        let file = format!(
+            "{}/permissions/autogenerated/{name}.toml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        assert!(
+            std::path::Path::new(&file).exists(),
+            "{file} missing: build.rs does not declare {name}"
+        );
+    }
 }
 
 #[test]

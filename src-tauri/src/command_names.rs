@@ -1,3 +1,28 @@
-// The app's commands, one list for `build.rs` (which declares a permission for
-// each) and for the crate (bindings, tests). Granted in `capabilities/main.json`.
-&["get_state", "start_timer", "stop_timer", "quit"]
+// The app's commands: THE one list. `build.rs` declares a permission for each
+// name, `lib.rs` registers them, `bindings.rs` generates their TypeScript
+// callers and checks `capabilities/main.json` grants exactly these. Each entry
+// is `name(ArgumentStruct) -> ReturnType` (no argument: `name() -> ...`).
+// Writes return the new snapshot (also pushed as `state-changed`); views that
+// show more than the snapshot read again.
+macro_rules! gardefou_commands {
+    ($then:ident) => {
+        $then! {
+            get_state() -> Snapshot;
+            take_launch_view() -> Option<LaunchView>;
+            start_timer(StartTimerArgs) -> Snapshot;
+            stop_timer() -> Snapshot;
+            list_clients() -> Vec<ClientRow>;
+            add_client(ClientForm) -> Snapshot;
+            edit_client(EditClientArgs) -> Snapshot;
+            set_client_archived(ArchiveClientArgs) -> Snapshot;
+            week_sessions(WeekArgs) -> WeekView;
+            add_session(SessionForm) -> Snapshot;
+            edit_session(EditSessionArgs) -> Snapshot;
+            delete_session(SessionIdArgs) -> Snapshot;
+            restore_session(SessionIdArgs) -> Snapshot;
+            get_settings() -> SettingsView;
+            set_setting(SetSettingArgs) -> Snapshot;
+            quit() -> ();
+        }
+    };
+}

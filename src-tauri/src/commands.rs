@@ -1,17 +1,128 @@
-//! The window's commands. Each one: lock the tracker, call one core function,
-//! map the error. They are `async` so that the database (which may wait on the
-//! CLI's lock) is never touched on the main thread.
+//! The window's commands. Each one: parse its argument struct, lock the
+//! tracker, call one core function, map the error. They are `async` so that
+//! the database (which may wait on the CLI's lock) is never touched on the
+//! main thread. The list of commands is `command_names.rs`; each takes at most
+//! one argument, `args`, whose struct is exported to TypeScript.
 
-use gardefou::model::Source;
-use gardefou::tracker::StartRequest;
+use gardefou::duration::parse_duration;
+use gardefou::model::{Rounding, Source};
+use gardefou::tracker::{ClientChanges, NewClient, NewSession, SessionChanges, StartRequest};
+use serde::Deserialize;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::AppState;
 use crate::error::CommandError;
-use crate::view::Snapshot;
+use crate::view::{
+    ClientRow, LaunchView, SettingsView, Snapshot, WeekView, client_rows, settings_view, week_view,
+};
+
+macro_rules! names {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+        &[$(stringify!($name)),*]
+    };
+}
 
 /// The names declared in `build.rs` and granted in `capabilities/main.json`.
-pub const NAMES: &[&str] = include!("command_names.rs");
+pub const NAMES: &[&str] = gardefou_commands!(names);
+
+/// What the Start form sends.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct StartTimerArgs {
+    pub client_id: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default = "yes")]
+    pub billable: bool,
+    /// A duration like `30m`, empty for none.
+    #[serde(default)]
+    pub planned: String,
+    /// Crosses a boundary on purpose (stored with the override).
+    #[serde(default)]
+    pub override_reason: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A client's fields as the form sends them (text, parsed by the core).
+/// Empty `cap` and `rounding` mean none; an empty `color` keeps the palette's.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ClientForm {
+    pub name: String,
+    #[serde(default)]
+    pub rate: String,
+    #[serde(default)]
+    pub currency: String,
+    #[serde(default)]
+    pub cap: String,
+    #[serde(default)]
+    pub color: String,
+    #[serde(default)]
+    pub rounding: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct EditClientArgs {
+    pub id: String,
+    pub form: ClientForm,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ArchiveClientArgs {
+    pub id: String,
+    pub archived: bool,
+}
+
+/// The week containing `date` (`YYYY-MM-DD`; none: this week).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct WeekArgs {
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// A session's fields; `start`/`end` are `YYYY-MM-DD HH:MM` in the configured
+/// zone or RFC 3339 (the instant picked when a local time is ambiguous).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SessionForm {
+    pub client_id: String,
+    pub start: String,
+    pub end: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default = "yes")]
+    pub billable: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct EditSessionArgs {
+    pub id: String,
+    pub form: SessionForm,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SessionIdArgs {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SetSettingArgs {
+    pub key: String,
+    pub value: String,
+}
 
 /// The whole state the window shows.
 #[tauri::command]
@@ -19,19 +130,48 @@ pub async fn get_state(state: State<'_, AppState>) -> Result<Snapshot, CommandEr
     state.snapshot()
 }
 
-/// Starts a timer for `client` (stopping the running one), like `gardefou start`.
-/// `override_reason` crosses a boundary on purpose.
+/// The view named on the command line (`gardefou-desktop sessions`), once.
+#[tauri::command]
+pub async fn take_launch_view(
+    state: State<'_, AppState>,
+) -> Result<Option<LaunchView>, CommandError> {
+    Ok(state.take_launch_view())
+}
+
+/// Starts a timer (stopping the running one), like `gardefou start`.
 #[tauri::command]
 pub async fn start_timer<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    client: String,
-    override_reason: Option<String>,
+    args: StartTimerArgs,
 ) -> Result<Snapshot, CommandError> {
-    let mut request = StartRequest::new(client);
-    request.source = Source::Timer;
-    request.override_reason = override_reason.filter(|r| !r.trim().is_empty());
-    state.with_tracker(|t| t.start(request))?;
+    // Parsed inside the tracker's lock so a refusal speaks the user's language.
+    let planned = args.planned.trim();
+    let planned_seconds = if planned.is_empty() {
+        None
+    } else {
+        Some(
+            state
+                .with_tracker(|_| parse_duration(planned))
+                .map_err(|mut e| {
+                    // The form's field, not the parser's.
+                    e.details.field = Some("planned".into());
+                    e
+                })?,
+        )
+    };
+    state.with_tracker(|t| {
+        let request = StartRequest {
+            note: args.note,
+            tags: args.tags,
+            billable: args.billable,
+            planned_seconds,
+            source: Source::Timer,
+            override_reason: args.override_reason.filter(|r| !r.trim().is_empty()),
+            ..StartRequest::new(args.client_id)
+        };
+        t.start(request)
+    })?;
     crate::publish(&app, &state)
 }
 
@@ -42,6 +182,207 @@ pub async fn stop_timer<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Snapshot, CommandError> {
     state.with_tracker(|t| t.stop(None))?;
+    crate::publish(&app, &state)
+}
+
+/// Every client, archived ones too, with this week's hours.
+#[tauri::command]
+pub async fn list_clients(state: State<'_, AppState>) -> Result<Vec<ClientRow>, CommandError> {
+    Ok(client_rows(&state.with_tracker(|t| t.clients_this_week())?))
+}
+
+fn optional(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+fn cap(text: &str) -> gardefou::Result<Option<i64>> {
+    optional(text)
+        .filter(|c| !c.eq_ignore_ascii_case("none"))
+        .map(|c| parse_duration(&c))
+        .transpose()
+}
+
+fn rounding(text: &str) -> gardefou::Result<Option<Rounding>> {
+    Rounding::parse_optional(optional(text).as_deref().unwrap_or("none"))
+}
+
+/// Adds a client, like `gardefou client add`.
+#[tauri::command]
+pub async fn add_client<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: ClientForm,
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| {
+        let new = NewClient {
+            name: args.name,
+            rate: optional(&args.rate),
+            currency: optional(&args.currency),
+            cap_seconds: cap(&args.cap)?,
+            rounding: rounding(&args.rounding)?,
+            color: optional(&args.color),
+        };
+        t.add_client(new)
+    })?;
+    crate::publish(&app, &state)
+}
+
+/// Edits a client found by id (a rename included), like `gardefou client edit`.
+#[tauri::command]
+pub async fn edit_client<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: EditClientArgs,
+) -> Result<Snapshot, CommandError> {
+    let form = args.form;
+    state.with_tracker(|t| {
+        let changes = ClientChanges {
+            rename: optional(&form.name),
+            rate: optional(&form.rate),
+            currency: optional(&form.currency),
+            cap_seconds: Some(cap(&form.cap)?),
+            rounding: Some(rounding(&form.rounding)?),
+            color: optional(&form.color),
+        };
+        t.edit_client(&args.id, changes)
+    })?;
+    crate::publish(&app, &state)
+}
+
+/// Archives or unarchives a client (its history is kept).
+#[tauri::command]
+pub async fn set_client_archived<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: ArchiveClientArgs,
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| t.set_client_archived(&args.id, args.archived))?;
+    crate::publish(&app, &state)
+}
+
+/// The week containing `date` (default: this week).
+#[tauri::command]
+pub async fn week_sessions(
+    state: State<'_, AppState>,
+    args: WeekArgs,
+) -> Result<WeekView, CommandError> {
+    let week = state.with_tracker(|t| {
+        let date = args
+            .date
+            .as_deref()
+            .map(gardefou::when::parse_date)
+            .transpose()?;
+        t.week_log(date)
+    })?;
+    Ok(week_view(&week))
+}
+
+/// A session's instant, parsed in the configured zone; an error names the
+/// field (`start`, `end`) so the window asks about the right one (DST).
+fn instant(
+    state: &AppState,
+    field: &str,
+    input: &str,
+) -> Result<chrono::DateTime<chrono::Utc>, CommandError> {
+    state
+        .with_tracker(|t| t.parse_past_time(input))
+        .map_err(|mut e| {
+            e.details.field.get_or_insert_with(|| field.to_string());
+            e
+        })
+}
+
+/// Adds a past session, like `gardefou add`.
+#[tauri::command]
+pub async fn add_session<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: SessionForm,
+) -> Result<Snapshot, CommandError> {
+    let (start, end) = (
+        instant(&state, "start", &args.start)?,
+        instant(&state, "end", &args.end)?,
+    );
+    state.with_tracker(|t| {
+        let new = NewSession {
+            start,
+            end,
+            client: args.client_id,
+            note: args.note,
+            tags: args.tags,
+            billable: args.billable,
+            allow_long: false,
+            source: Source::Manual,
+        };
+        t.add_session(new)
+    })?;
+    crate::publish(&app, &state)
+}
+
+/// Edits a session found by id, like `gardefou edit`.
+#[tauri::command]
+pub async fn edit_session<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: EditSessionArgs,
+) -> Result<Snapshot, CommandError> {
+    let form = args.form;
+    let start = instant(&state, "start", &form.start)?;
+    let end = optional(&form.end)
+        .map(|end| instant(&state, "end", &end))
+        .transpose()?;
+    state.with_tracker(|t| {
+        let changes = SessionChanges {
+            client: Some(form.client_id),
+            start: Some(start),
+            end,
+            note: Some(form.note),
+            tags: Some(form.tags),
+            billable: Some(form.billable),
+            allow_long: false,
+        };
+        t.edit_session(&args.id, changes)
+    })?;
+    crate::publish(&app, &state)
+}
+
+/// Deletes a session (soft: `restore_session` brings it back).
+#[tauri::command]
+pub async fn delete_session<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: SessionIdArgs,
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| t.remove_session(&args.id))?;
+    crate::publish(&app, &state)
+}
+
+/// Brings a deleted session back (the window's Undo).
+#[tauri::command]
+pub async fn restore_session<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: SessionIdArgs,
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| t.restore_session(&args.id))?;
+    crate::publish(&app, &state)
+}
+
+/// Every setting, as `gardefou settings show` prints it.
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsView, CommandError> {
+    Ok(settings_view(&state.with_tracker(|t| t.settings())?))
+}
+
+/// Sets one key, like `gardefou settings set KEY VALUE`.
+#[tauri::command]
+pub async fn set_setting<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: SetSettingArgs,
+) -> Result<Snapshot, CommandError> {
+    state.with_tracker(|t| t.set_setting(&args.key, &args.value))?;
     crate::publish(&app, &state)
 }
 

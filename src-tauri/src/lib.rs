@@ -5,8 +5,13 @@
 //! by the CLI (`ticker`), another shows the boundaries' alerts as native
 //! notifications (`notices`), and the window's vocabulary lives in `view`.
 
+// The one list of commands (`gardefou_commands!`), shared with build.rs.
+include!("command_names.rs");
+
 pub mod commands;
 pub mod error;
+#[cfg(unix)]
+pub mod handoff;
 pub mod notices;
 pub mod platform;
 pub mod ticker;
@@ -24,7 +29,7 @@ use gardefou::i18n::Locale;
 use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WindowEvent};
 
 use crate::error::CommandError;
-use crate::view::Snapshot;
+use crate::view::{LaunchView, Snapshot};
 
 /// The label of the one window.
 pub const MAIN_WINDOW: &str = "main";
@@ -32,6 +37,8 @@ pub const MAIN_WINDOW: &str = "main";
 pub const STATE_CHANGED: &str = "state-changed";
 /// Emitted with a [`view::Refusal`] when a start from the tray is refused.
 pub const START_REFUSED: &str = "start-refused";
+/// Emitted with the view a later launch named (`gardefou-desktop clients`), or null.
+pub const OPEN_VIEW: &str = "open-view";
 
 /// The app's managed state: the core behind a lock, and what the tray needs.
 pub struct AppState {
@@ -42,6 +49,8 @@ pub struct AppState {
     /// The running timer's start as last published (the ticker refreshes the
     /// tray when its minute changes).
     published: Mutex<Published>,
+    /// The view named on the command line, until the window asks for it.
+    launch_view: Mutex<Option<LaunchView>>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +76,21 @@ impl AppState {
             clock,
             tray_host: Arc::new(AtomicBool::new(false)),
             published: Mutex::new(Published::default()),
+            launch_view: Mutex::new(None),
         }
+    }
+
+    /// Opens the window on `view` (`gardefou-desktop sessions`).
+    pub fn with_launch_view(self, view: Option<LaunchView>) -> Self {
+        *self.launch_view.lock().unwrap_or_else(|e| e.into_inner()) = view;
+        self
+    }
+
+    pub fn take_launch_view(&self) -> Option<LaunchView> {
+        self.launch_view
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 
     /// Opens the CLI's database (`GARDEFOU_DB`, else the platform data folder).
@@ -141,34 +164,63 @@ pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// Registers every command of the one list.
+macro_rules! handler {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
+
 /// The parts of the app that tests drive through the mock runtime: state and commands.
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::get_state,
-            commands::start_timer,
-            commands::stop_timer,
-            commands::quit,
-        ])
+        .invoke_handler(gardefou_commands!(handler))
 }
 
 /// The desktop app: commands, then the tray, the tray-host watch and the ticker.
 pub fn run() {
+    let launch_view = std::env::args()
+        .nth(1)
+        .as_deref()
+        .and_then(LaunchView::parse);
+    // One app per database: a second launch hands its view to the first.
+    #[cfg(unix)]
+    let socket = gardefou::paths::resolve_db_path(None)
+        .ok()
+        .map(|db| handoff::socket_path(&db));
+    #[cfg(unix)]
+    if socket
+        .as_deref()
+        .is_some_and(|s| handoff::hand_off(s, launch_view))
+    {
+        return;
+    }
     let state = match AppState::open_default() {
-        Ok(state) => state,
+        Ok(state) => state.with_launch_view(launch_view),
         Err(e) => {
             eprintln!("gardefou-desktop: {e}");
-            std::process::exit(1);
+            show_startup_failure(&e);
         }
     };
     let result = with_commands(Builder::default(), state)
-        .setup(|app| {
+        .setup(move |app| {
             let handle = app.handle();
             platform::tray_host::watch(app.state::<AppState>().tray_host.clone());
             tray::create(handle)?;
             ticker::spawn(handle.clone())?;
             notices::spawn(handle.clone())?;
+            #[cfg(unix)]
+            if let Some(socket) = socket {
+                let handle = handle.clone();
+                let listening = handoff::listen(&socket, move |view| {
+                    show_main_window(&handle);
+                    let _ = handle.emit(OPEN_VIEW, view);
+                });
+                if let Err(e) = listening {
+                    eprintln!("gardefou-desktop: a second launch cannot reach this one: {e}");
+                }
+            }
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -186,6 +238,36 @@ pub fn run() {
         eprintln!("gardefou-desktop: {e}");
         std::process::exit(1);
     }
+}
+
+/// A database that cannot be opened still gets a window: the reason and the
+/// path, read by the page from its address (no command runs without a tracker).
+fn show_startup_failure(error: &gardefou::Error) -> ! {
+    // Without a display (a headless Linux start) the line on stderr is all there is.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        std::process::exit(1);
+    }
+    let path = gardefou::paths::resolve_db_path(None)
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let reason = error.to_string();
+    let result = Builder::default()
+        .setup(move |app| {
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                let mut url = window.url()?;
+                url.query_pairs_mut()
+                    .append_pair("startup-failed", &reason)
+                    .append_pair("path", &path);
+                window.navigate(url)?;
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("gardefou-desktop: {e}");
+    }
+    std::process::exit(1);
 }
 
 #[cfg(test)]

@@ -44,44 +44,84 @@ fn main_window(app: &tauri::App<MockRuntime>) -> tauri::WebviewWindow<MockRuntim
     })
 }
 
-#[test]
-fn start_and_stop_through_the_mock_runtime() {
-    let dir = tempfile::tempdir().expect("tempdir");
+fn app_at(
+    dir: &tempfile::TempDir,
+    clients: &[&str],
+) -> (tauri::App<MockRuntime>, Arc<FixedClock>, std::path::PathBuf) {
     let clock = Arc::new(FixedClock::new(
         Utc.with_ymd_and_hms(2025, 3, 12, 10, 0, 0).unwrap(),
     ));
-    let mut tracker = Tracker::open(&dir.path().join("g.sqlite3"), clock.clone()).expect("open");
+    let path = dir.path().join("g.sqlite3");
+    let mut tracker = Tracker::open(&path, clock.clone()).expect("open");
     tracker.set_system_locale(gardefou::i18n::Locale::En);
+    // Inside working hours whatever the day, so starts are not refused.
     tracker
-        .add_client(NewClient {
-            name: "Acme".into(),
-            ..NewClient::default()
-        })
-        .expect("client");
-
+        .set_setting("working_hours", "mon-sun 00:00-24:00")
+        .expect("hours");
+    tracker.set_setting("timezone", "Europe/Paris").expect("tz");
+    for name in clients {
+        tracker
+            .add_client(NewClient {
+                name: (*name).into(),
+                ..NewClient::default()
+            })
+            .expect("client");
+    }
     let app = with_commands(mock_builder(), AppState::new(tracker))
         .build(tauri::generate_context!())
         .expect("app");
+    (app, clock, path)
+}
+
+/// What the CLI would see: a second tracker on the same file.
+fn reopen(path: &std::path::Path) -> Tracker {
+    Tracker::open(
+        path,
+        Arc::new(FixedClock::new(
+            Utc.with_ymd_and_hms(2025, 3, 12, 10, 0, 0).unwrap(),
+        )),
+    )
+    .expect("reopen")
+}
+
+#[test]
+fn start_and_stop_through_the_mock_runtime() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
     let window = main_window(&app);
 
     let idle = invoke(&window, "get_state", json!({})).expect("get_state");
     assert_eq!(idle["running"], Value::Null);
     assert_eq!(idle["clients"][0]["name"], "Acme");
+    assert_eq!(idle["first_run"], false);
+    let id = idle["clients"][0]["id"].as_str().expect("id").to_string();
 
-    let started = invoke(&window, "start_timer", json!({ "client": "acme" })).expect("start");
+    let started = invoke(
+        &window,
+        "start_timer",
+        json!({ "args": { "client_id": id, "note": "call", "tags": ["Meeting"], "planned": "30m" } }),
+    )
+    .expect("start");
     assert_eq!(started["running"]["client"], "Acme");
+    assert_eq!(started["running"]["tags"], json!(["meeting"]));
 
     clock.advance(Duration::minutes(25));
     let stopped = invoke(&window, "stop_timer", json!({})).expect("stop");
     assert_eq!(stopped["running"], Value::Null);
     assert_eq!(stopped["today"][0]["duration_seconds"], 25 * 60);
     assert_eq!(stopped["today_seconds"], 25 * 60);
+    assert_eq!(stopped["meters"]["week_tracked_seconds"], 25 * 60);
 
     // Errors reach the window as {kind, message, ...}: a kind to switch on.
     let error = invoke(&window, "stop_timer", json!({})).expect_err("nothing runs");
     assert_eq!(error["kind"], "nothing_running");
     assert_eq!(error["message"], "no timer is running");
-    let error = invoke(&window, "start_timer", json!({ "client": "Nobody" })).expect_err("unknown");
+    let error = invoke(
+        &window,
+        "start_timer",
+        json!({ "args": { "client_id": "Nobody" } }),
+    )
+    .expect_err("unknown");
     assert_eq!(error["kind"], "unknown_client");
     // ... in the user's language.
     app.state::<AppState>()
@@ -93,18 +133,323 @@ fn start_and_stop_through_the_mock_runtime() {
 }
 
 #[test]
+fn clients_are_addressed_by_id_so_a_rename_breaks_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, path) = app_at(&dir, &[]);
+    let window = main_window(&app);
+    assert_eq!(
+        invoke(&window, "get_state", json!({})).expect("state")["first_run"],
+        true
+    );
+
+    let added = invoke(
+        &window,
+        "add_client",
+        json!({ "args": { "name": "Acme", "rate": "45.50", "currency": "EUR", "cap": "10h" } }),
+    )
+    .expect("add");
+    assert_eq!(added["first_run"], false, "writes return the new snapshot");
+    let rows = invoke(&window, "list_clients", json!({})).expect("list");
+    assert_eq!(rows[0]["rate"], "45.50");
+    assert_eq!(rows[0]["cap"], "10h");
+    let id = rows[0]["id"].as_str().expect("id").to_string();
+
+    invoke(
+        &window,
+        "edit_client",
+        json!({ "args": { "id": id, "form": { "name": "Acme Corp", "rate": "50", "cap": "" } } }),
+    )
+    .expect("edit");
+    let rows = invoke(&window, "list_clients", json!({})).expect("list");
+    assert_eq!(rows[0]["name"], "Acme Corp");
+    assert_eq!(rows[0]["cap"], "", "an empty cap is none");
+    let started = invoke(
+        &window,
+        "start_timer",
+        json!({ "args": { "client_id": id } }),
+    )
+    .expect("start by id after the rename");
+    assert_eq!(started["running"]["client"], "Acme Corp");
+    clock.advance(Duration::minutes(5));
+    invoke(&window, "stop_timer", json!({})).expect("stop");
+
+    let state = invoke(
+        &window,
+        "set_client_archived",
+        json!({ "args": { "id": id, "archived": true } }),
+    )
+    .expect("archive");
+    assert_eq!(state["clients"], json!([]), "archived: out of the picker");
+    let rows = invoke(&window, "list_clients", json!({})).expect("list");
+    assert_eq!(rows[0]["archived"], true);
+    let cli = reopen(&path).clients().expect("clients");
+    assert_eq!((cli[0].name.as_str(), cli[0].archived), ("Acme Corp", true));
+}
+
+#[test]
+fn sessions_can_be_added_edited_deleted_and_restored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, _, path) = app_at(&dir, &["Acme"]);
+    let window = main_window(&app);
+    let id = invoke(&window, "get_state", json!({})).expect("state")["clients"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let form = |start: &str, end: &str| json!({ "client_id": id, "start": start, "end": end, "note": "n", "tags": [], "billable": true });
+    let today = invoke(
+        &window,
+        "add_session",
+        json!({ "args": form("2025-03-12 08:00", "2025-03-12 09:00") }),
+    )
+    .expect("add");
+    assert_eq!(today["today"][0]["start_local"], "08:00");
+    invoke(
+        &window,
+        "add_session",
+        json!({ "args": form("2025-03-11 08:00", "2025-03-11 09:30") }),
+    )
+    .expect("add");
+    let week = invoke(&window, "week_sessions", json!({ "args": {} })).expect("week");
+    let (second, first) = (week["sessions"][0].clone(), week["sessions"][1].clone());
+    assert_eq!(first["start_local"], "08:00");
+    assert_eq!(first["start_date"], "2025-03-12");
+
+    // An overlap is refused and nothing changes.
+    let error = invoke(
+        &window,
+        "edit_session",
+        json!({ "args": { "id": second["id"], "form": form("2025-03-12 08:30", "2025-03-12 09:30") } }),
+    )
+    .expect_err("overlap");
+    assert!(error["kind"].is_string(), "{error}");
+    let week = invoke(&window, "week_sessions", json!({ "args": {} })).expect("week");
+    assert_eq!(week["first_day"], "2025-03-10");
+    assert_eq!(week["next"], Value::Null, "this week has no next");
+    assert_eq!(week["sessions"][0]["start"], "2025-03-11T08:00:00+01:00");
+
+    invoke(
+        &window,
+        "edit_session",
+        json!({ "args": { "id": second["id"], "form": form("2025-03-11 10:00", "2025-03-11 11:00") } }),
+    )
+    .expect("edit");
+    let week = invoke(&window, "week_sessions", json!({ "args": {} })).expect("week");
+    assert_eq!(week["sessions"][0]["start_local"], "10:00");
+    assert_eq!(week["sessions"][0]["color"], first["color"]);
+
+    invoke(
+        &window,
+        "delete_session",
+        json!({ "args": { "id": first["id"] } }),
+    )
+    .expect("delete");
+    let week = invoke(
+        &window,
+        "week_sessions",
+        json!({ "args": { "date": "2025-03-12" } }),
+    )
+    .expect("week");
+    assert_eq!(week["sessions"].as_array().expect("list").len(), 1);
+    invoke(
+        &window,
+        "restore_session",
+        json!({ "args": { "id": first["id"] } }),
+    )
+    .expect("undo");
+    assert_eq!(reopen(&path).log(None, None, None).expect("log").len(), 2);
+
+    let earlier = invoke(
+        &window,
+        "week_sessions",
+        json!({ "args": { "date": "2025-03-03" } }),
+    )
+    .expect("an earlier week");
+    assert_eq!(earlier["next"], "2025-03-10");
+    assert_eq!(earlier["sessions"].as_array().expect("list").len(), 0);
+}
+
+#[test]
+fn settings_are_saved_as_the_cli_shows_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, _, path) = app_at(&dir, &[]);
+    let window = main_window(&app);
+    let model = invoke(&window, "get_settings", json!({})).expect("settings");
+    assert!(
+        model["timezones"]
+            .as_array()
+            .expect("zones")
+            .iter()
+            .any(|z| z == "Europe/Paris")
+    );
+    invoke(
+        &window,
+        "set_setting",
+        json!({ "args": { "key": "working_hours", "value": "mon 09:00-12:00,13:00-18:00; tue 09:00-12:00,13:00-18:00; wed off; thu off; fri off; sat off; sun off" } }),
+    )
+    .expect("hours");
+    let model = invoke(&window, "get_settings", json!({})).expect("settings");
+    assert_eq!(
+        model["working_hours"][0],
+        json!([{ "from": "09:00", "to": "12:00" }, { "from": "13:00", "to": "18:00" }])
+    );
+    let shown = reopen(&path).settings().expect("settings");
+    assert_eq!(
+        shown.get("working_hours").as_deref(),
+        Some("mon-tue 09:00-12:00,13:00-18:00; wed-sun off")
+    );
+    invoke(
+        &window,
+        "set_setting",
+        json!({ "args": { "key": "locale", "value": "fr" } }),
+    )
+    .expect("locale");
+    assert_eq!(
+        invoke(&window, "get_state", json!({})).expect("state")["locale"],
+        "fr"
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, _, path) = app_at(&dir, &["Acme"]);
+    let window = main_window(&app);
+    let id = invoke(&window, "get_state", json!({})).expect("state")["clients"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let typed = |error: Value, kind: &str, field: &str| {
+        assert_eq!(
+            (error["kind"].as_str(), error["field"].as_str()),
+            (Some(kind), Some(field)),
+            "{error}"
+        );
+        assert!(error["message"].is_string(), "{error}");
+    };
+    // Out of range and malformed values, each refused by the core.
+    typed(
+        invoke(
+            &window,
+            "add_client",
+            json!({ "args": { "name": "Big", "rate": "-5" } }),
+        )
+        .expect_err("rate"),
+        "invalid_value",
+        "rate",
+    );
+    typed(
+        invoke(
+            &window,
+            "add_client",
+            json!({ "args": { "name": "Big", "cap": "900h" } }),
+        )
+        .expect_err("cap"),
+        "invalid_value",
+        "cap",
+    );
+    typed(
+        invoke(&window, "add_client", json!({ "args": { "name": "  " } })).expect_err("name"),
+        "invalid_value",
+        "name",
+    );
+    typed(
+        invoke(
+            &window,
+            "add_client",
+            json!({ "args": { "name": "Big", "color": "red" } }),
+        )
+        .expect_err("color"),
+        "invalid_value",
+        "color",
+    );
+    let future = json!({ "client_id": id, "start": "2030-01-01 09:00", "end": "2030-01-01 10:00" });
+    typed(
+        invoke(&window, "add_session", json!({ "args": future })).expect_err("future"),
+        "out_of_range",
+        "start",
+    );
+    let old = json!({ "client_id": id, "start": "1960-01-01 09:00", "end": "1960-01-01 10:00" });
+    typed(
+        invoke(&window, "add_session", json!({ "args": old })).expect_err("before 1971"),
+        "out_of_range",
+        "start",
+    );
+    typed(
+        invoke(
+            &window,
+            "start_timer",
+            json!({ "args": { "client_id": id, "planned": "soon" } }),
+        )
+        .expect_err("planned"),
+        "invalid_value",
+        "planned",
+    );
+    typed(
+        invoke(
+            &window,
+            "set_setting",
+            json!({ "args": { "key": "warn_at", "value": "150" } }),
+        )
+        .expect_err("warn_at"),
+        "invalid_value",
+        "warn_at",
+    );
+    typed(
+        invoke(
+            &window,
+            "week_sessions",
+            json!({ "args": { "date": "2025-13-45" } }),
+        )
+        .expect_err("date"),
+        "invalid_value",
+        "date",
+    );
+    // Missing or mistyped arguments never reach the core.
+    assert!(invoke(&window, "start_timer", json!({})).is_err());
+    assert!(invoke(&window, "add_client", json!({ "args": { "name": 5 } })).is_err());
+
+    let mut cli = reopen(&path);
+    assert_eq!(cli.clients().expect("clients").len(), 1, "no client added");
+    assert!(
+        cli.log(None, None, None).expect("log").is_empty(),
+        "no session added"
+    );
+    assert!(
+        cli.status().expect("status").running.is_none(),
+        "nothing started"
+    );
+    assert_eq!(cli.settings().expect("settings").warn_at, 80);
+}
+
+#[test]
+fn every_command_is_granted_to_the_main_window_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, _, _) = app_at(&dir, &["Acme"]);
+    let window = main_window(&app);
+    // A window no capability names: every command of the list is refused.
+    let intruder = tauri::WebviewWindowBuilder::new(&app, "intruder", Default::default())
+        .build()
+        .expect("second window");
+    for name in crate::commands::NAMES.iter().filter(|n| **n != "quit") {
+        let refused = invoke(&intruder, name, json!({ "args": {} })).expect_err(name);
+        assert!(
+            refused.as_str().is_some_and(|m| m.contains("not allowed")),
+            "{name} from an ungranted window: {refused}"
+        );
+        // From the main window it reaches the command (any answer but the ACL's).
+        if let Err(answer) = invoke(&window, name, json!({ "args": {} })) {
+            assert!(
+                !answer.as_str().is_some_and(|m| m.contains("not allowed")),
+                "{name} is not granted to the main window: {answer}"
+            );
+        }
+    }
+}
+
+#[test]
 fn commands_outside_the_capability_are_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let tracker = Tracker::open(
-        &dir.path().join("g.sqlite3"),
-        Arc::new(FixedClock::new(
-            Utc.with_ymd_and_hms(2025, 3, 12, 10, 0, 0).unwrap(),
-        )),
-    )
-    .expect("open");
-    let app = with_commands(mock_builder(), AppState::new(tracker))
-        .build(tauri::generate_context!())
-        .expect("app");
+    let (app, _, _) = app_at(&dir, &[]);
     let window = main_window(&app);
     // A core command the window was never granted.
     assert!(invoke(&window, "plugin:window|close", json!({})).is_err());

@@ -77,12 +77,13 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
         )?)?;
         menu.append(&PredefinedMenuItem::separator(app)?)?;
     }
-    let running_client = snapshot.running.as_ref().map(|r| r.client.as_str());
+    // Items are addressed by client id: a rename never breaks the menu.
+    let running_client = snapshot.running.as_ref().map(|r| r.client_id.as_str());
     for client in &snapshot.clients {
-        if Some(client.name.as_str()) == running_client {
+        if Some(client.id.as_str()) == running_client {
             continue;
         }
-        let id = format!("{START_PREFIX}{}", client.name);
+        let id = format!("{START_PREFIX}{}", client.id);
         menu.append(&MenuItem::with_id(
             app,
             id,
@@ -157,7 +158,7 @@ fn act<R: Runtime>(app: &AppHandle<R>, id: &str) {
                 // Say why in the window instead of starting.
                 crate::show_main_window(app);
                 let refusal = Refusal {
-                    client: client.to_string(),
+                    client_id: client.to_string(),
                     error: error.clone(),
                 };
                 let _ = app.emit(START_REFUSED, &refusal);

@@ -154,7 +154,14 @@ impl Tracker {
 }
 
 /// Finds a client by name (any case), suggesting the closest name when unknown.
+/// A client id (what the window and the tray send) is found as such, so a
+/// rename never breaks a menu or a picker.
 pub fn find_client(conn: &Connection, name: &str) -> Result<Client> {
+    if let Ok(id) = uuid::Uuid::parse_str(name.trim())
+        && let Some(client) = store::client_by_id(conn, id)?
+    {
+        return Ok(client);
+    }
     let (_, key) = normalize_client_name(name)?;
     if let Some(client) = store::client_by_key(conn, &key)? {
         return Ok(client);

@@ -1,44 +1,33 @@
-// The one module that talks to the Rust side. Views call these typed
-// functions; command and event names come from the generated bindings.
+// The one module that talks to the Rust side: it hands Tauri's `invoke` to
+// the generated typed callers (bindings.ts) and wraps the event listeners.
+// Views call `api.*`; they never write a command name.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import {
-  COMMANDS,
+  commands,
   EVENTS,
+  type Commands,
   type CommandError,
+  type LaunchView,
   type ErrorKind,
   type Refusal,
   type Snapshot,
 } from "./bindings";
 
-export type {
-  Boundary,
-  CommandError,
-  Day,
-  DayClient,
-  DaySession,
-  ErrorKind,
-  Refusal,
-  Snapshot,
-} from "./bindings";
+export type * from "./bindings";
 
-export interface Api {
-  getState(): Promise<Snapshot>;
-  startTimer(client: string, overrideReason?: string): Promise<Snapshot>;
-  stopTimer(): Promise<Snapshot>;
-  quit(): Promise<void>;
+export interface Api extends Commands {
   onStateChanged(handler: (snapshot: Snapshot) => void): Promise<UnlistenFn>;
   onStartRefused(handler: (refusal: Refusal) => void): Promise<UnlistenFn>;
+  /** A later launch named a view (`gardefou-desktop clients`), or none. */
+  onOpenView(handler: (view: LaunchView | null) => void): Promise<UnlistenFn>;
 }
 
 export const api: Api = {
-  getState: () => invoke<Snapshot>(COMMANDS.getState),
-  startTimer: (client, overrideReason) =>
-    invoke<Snapshot>(COMMANDS.startTimer, { client, overrideReason: overrideReason ?? null }),
-  stopTimer: () => invoke<Snapshot>(COMMANDS.stopTimer),
-  quit: () => invoke<void>(COMMANDS.quit),
+  ...commands((cmd, args) => invoke(cmd, args)),
   onStateChanged: (handler) => listen<Snapshot>(EVENTS.stateChanged, (e) => handler(e.payload)),
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
+  onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
 };
 
 /** Any rejection as the `CommandError` the commands send (`app` for anything else). */

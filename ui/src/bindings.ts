@@ -96,7 +96,96 @@ week_seconds: number,
  */
 weekly_cap: CapUsage | null, };
 
-export type Snapshot = Day;
+export type SessionView = { id: string, 
+/**
+ * The per-list number the CLI shows (`gardefou edit 12`).
+ */
+number: number, client_id: string, client: string, color: string, 
+/**
+ * RFC 3339 in the configured zone.
+ */
+start: string, end: string | null, 
+/**
+ * `YYYY-MM-DD` and `HH:MM` in the configured zone.
+ */
+start_date: string, start_local: string, end_date: string | null, end_local: string | null, 
+/**
+ * Up to `now` for the running session.
+ */
+duration_seconds: number, note: string, tags: Array<string>, billable: boolean, };
+
+export type CapView = { tracked_seconds: number, cap_seconds: number, percent: number, 
+/**
+ * `below`, `warning` (amber) or `reached` (red).
+ */
+level: string, };
+
+export type MetersView = { week_tracked_seconds: number, weekly_cap: CapView | null, client_cap: CapView | null, client_name: string | null, off_hours_now: boolean, 
+/**
+ * `HH:MM` in the configured zone, while a timer runs.
+ */
+weekly_cap_reached_at: string | null, client_cap_reached_at: string | null, weekend_streak: number | null, weekend_streak_limit: number, };
+
+export type RunningFlagsView = { 
+/**
+ * `YYYY-MM-DD` when it did not start today.
+ */
+started_on: string | null, across_midnight: boolean, over_12h: boolean, };
+
+export type Snapshot = { 
+/**
+ * The window's language (`en`, `fr`), from the `locale` setting.
+ */
+locale: string, 
+/**
+ * No client exists yet (archived ones included): the welcome shows.
+ */
+first_run: boolean, running_flags: RunningFlagsView | null, meters: MetersView, 
+/**
+ * RFC 3339 in the configured zone.
+ */
+now: string, 
+/**
+ * The configured IANA zone.
+ */
+timezone: string, 
+/**
+ * Today's local date, `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * The running timer (also listed in `today` when it has time today).
+ */
+running: DaySession | null, 
+/**
+ * Active clients, most recently used first (never used: by name).
+ */
+clients: Array<DayClient>, 
+/**
+ * Archived clients, by name: apart, since they cannot be started.
+ */
+archived_clients: Array<DayClient>, 
+/**
+ * Today's sessions (the local day), oldest first; the running one included.
+ */
+today: Array<DaySession>, 
+/**
+ * Tracked today: only the part of each session inside the local day,
+ * which lasts 23, 24 or 25 hours.
+ */
+today_seconds: number, 
+/**
+ * The first local date of this week (the `week_start` setting), `YYYY-MM-DD`.
+ */
+week_first_day: string, 
+/**
+ * Tracked this week, the running timer included (the caps' figure).
+ */
+week_seconds: number, 
+/**
+ * This week against the weekly cap, when one is set.
+ */
+weekly_cap: CapUsage | null, };
 
 export type ErrorKind = "unknown_client" | "archived_client" | "duplicate_client" | "client_running" | "overlap" | "nothing_running" | "already_running" | "session_not_found" | "session_deleted" | "invalid_value" | "stop_before_start" | "end_before_start" | "zero_length" | "too_long" | "out_of_range" | "local_time_gap" | "local_time_ambiguous" | "refused" | "database" | "io" | "app";
 
@@ -152,18 +241,124 @@ client_id: string | null,
  */
 candidates: Array<string>, };
 
-export type Refusal = { client: string, error: CommandError, };
+export type Refusal = { client_id: string, error: CommandError, };
+
+export type ClientRow = { id: string, name: string, 
+/**
+ * Decimal, `.` separator (`45.50`), as the rate field takes it.
+ */
+rate: string, rate_minor: number, currency: string, 
+/**
+ * Compact duration (`10h`), empty when none.
+ */
+cap: string, color: string, 
+/**
+ * `15m:up`, empty when none.
+ */
+rounding: string, archived: boolean, week_seconds: number, };
+
+export type WeekView = { 
+/**
+ * `YYYY-MM-DD` dates.
+ */
+first_day: string, previous: string, next: string | null, today: string, sessions: Array<SessionView>, };
+
+export type BlockView = { from: string, to: string, };
+
+export type SettingEntry = { key: string, value: string, };
+
+export type SettingsView = { entries: Array<SettingEntry>, 
+/**
+ * Monday first: the working blocks of each weekday (empty: a day off).
+ */
+working_hours: Array<Array<BlockView>>, 
+/**
+ * Monday first.
+ */
+rest_days: Array<boolean>, 
+/**
+ * Every IANA zone name.
+ */
+timezones: Array<string>, };
+
+export type LaunchView = "timer" | "sessions" | "clients" | "settings";
+
+export type StartTimerArgs = { client_id: string, note: string, tags: Array<string>, billable: boolean, 
+/**
+ * A duration like `30m`, empty for none.
+ */
+planned: string, 
+/**
+ * Crosses a boundary on purpose (stored with the override).
+ */
+override_reason: string | null, };
+
+export type ClientForm = { name: string, rate: string, currency: string, cap: string, color: string, rounding: string, };
+
+export type EditClientArgs = { id: string, form: ClientForm, };
+
+export type ArchiveClientArgs = { id: string, archived: boolean, };
+
+export type WeekArgs = { date: string | null, };
+
+export type SessionForm = { client_id: string, start: string, end: string, note: string, tags: Array<string>, billable: boolean, };
+
+export type EditSessionArgs = { id: string, form: SessionForm, };
+
+export type SessionIdArgs = { id: string, };
+
+export type SetSettingArgs = { key: string, value: string, };
 
 /** The app's commands (declared in build.rs, granted in capabilities/). */
 export const COMMANDS = {
   getState: "get_state",
+  takeLaunchView: "take_launch_view",
   startTimer: "start_timer",
   stopTimer: "stop_timer",
+  listClients: "list_clients",
+  addClient: "add_client",
+  editClient: "edit_client",
+  setClientArchived: "set_client_archived",
+  weekSessions: "week_sessions",
+  addSession: "add_session",
+  editSession: "edit_session",
+  deleteSession: "delete_session",
+  restoreSession: "restore_session",
+  getSettings: "get_settings",
+  setSetting: "set_setting",
   quit: "quit",
 } as const;
+
+/** How the callers reach Rust: api.ts passes Tauri's `invoke` (the only caller of it). */
+export type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+
+/** A typed caller per command; each takes its argument struct as `args`. */
+export function commands(invoke: Invoke) {
+  return {
+    getState: () => invoke<Snapshot>("get_state"),
+    takeLaunchView: () => invoke<LaunchView | null>("take_launch_view"),
+    startTimer: (args: StartTimerArgs) => invoke<Snapshot>("start_timer", { args }),
+    stopTimer: () => invoke<Snapshot>("stop_timer"),
+    listClients: () => invoke<Array<ClientRow>>("list_clients"),
+    addClient: (args: ClientForm) => invoke<Snapshot>("add_client", { args }),
+    editClient: (args: EditClientArgs) => invoke<Snapshot>("edit_client", { args }),
+    setClientArchived: (args: ArchiveClientArgs) => invoke<Snapshot>("set_client_archived", { args }),
+    weekSessions: (args: WeekArgs) => invoke<WeekView>("week_sessions", { args }),
+    addSession: (args: SessionForm) => invoke<Snapshot>("add_session", { args }),
+    editSession: (args: EditSessionArgs) => invoke<Snapshot>("edit_session", { args }),
+    deleteSession: (args: SessionIdArgs) => invoke<Snapshot>("delete_session", { args }),
+    restoreSession: (args: SessionIdArgs) => invoke<Snapshot>("restore_session", { args }),
+    getSettings: () => invoke<SettingsView>("get_settings"),
+    setSetting: (args: SetSettingArgs) => invoke<Snapshot>("set_setting", { args }),
+    quit: () => invoke<null>("quit"),
+  };
+}
+
+export type Commands = ReturnType<typeof commands>;
 
 /** Events the app emits to the window. */
 export const EVENTS = {
   stateChanged: "state-changed",
   startRefused: "start-refused",
+  openView: "open-view",
 } as const;

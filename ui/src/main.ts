@@ -1,4 +1,0 @@
-import { api } from "./api";
-import { startApp } from "./app";
-
-void startApp(document, api);
