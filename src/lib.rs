@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod clock;
 pub mod day;
+pub mod decisions;
 pub mod duration;
 pub mod error;
 pub mod export;

@@ -34,6 +34,8 @@ pub struct Settings {
     pub notifications: bool,
     /// Tags whose share of a client's time the week summary watches.
     pub health_tags: Vec<String>,
+    /// The week summary opens by itself at the end of the working week.
+    pub summary_auto_open: bool,
 }
 
 pub use crate::i18n::Locale;
@@ -281,6 +283,17 @@ pub const SETTINGS: &[SettingSpec] = &[
             }
         },
     },
+    SettingSpec {
+        key: "summary_auto_open",
+        kind: SettingKind::Choice { choices: ON_OFF },
+        default: "on",
+        help: "setting-summary-auto-open",
+        apply: |s, v| {
+            s.summary_auto_open = parse_on_off("summary_auto_open", v)?;
+            Ok(())
+        },
+        show: |s| on_off(s.summary_auto_open),
+    },
 ];
 
 /// The keys `settings set` accepts, in the order `settings show` prints them.
@@ -310,6 +323,7 @@ impl Settings {
             nag_every: Some(30 * 60),
             notifications: true,
             health_tags: vec!["meeting".to_string(), "rework".to_string()],
+            summary_auto_open: true,
         }
     }
 
@@ -475,6 +489,8 @@ mod tests {
             ("nag_every", "often", None),
             ("notifications", "OFF", Some("off")),
             ("notifications", "maybe", None),
+            ("summary_auto_open", "Off", Some("off")),
+            ("summary_auto_open", "sometimes", None),
         ];
         for (key, value, expected) in cases {
             let got = s.set(key, value);
@@ -496,6 +512,7 @@ mod tests {
         assert_eq!(d.get("nag_every").unwrap(), "30m");
         assert_eq!(d.get("warn_at").unwrap(), "80");
         assert_eq!(d.get("weekly_cap").unwrap(), "none");
+        assert_eq!(d.get("summary_auto_open").unwrap(), "on");
     }
 
     #[test]

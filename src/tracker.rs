@@ -17,6 +17,7 @@ use crate::when::{parse_instant, parse_past_instant};
 
 mod boundaries;
 mod clients;
+mod decisions;
 mod reader;
 mod sessions;
 mod timer;
@@ -54,6 +55,8 @@ impl Tracker {
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
         let mut tracker = Self::with_store(Store::open(path)?, clock, system_zone());
         tracker.system.locale = Locale::from_env();
+        // An engagement whose notice period is over ends at the next open.
+        tracker.end_due_engagements()?;
         Ok(tracker)
     }
 

@@ -4,6 +4,7 @@
 mod args;
 mod boundaries;
 mod clients;
+mod decisions;
 mod errors;
 mod export;
 mod output;
@@ -80,6 +81,10 @@ enum Command {
     /// Export sessions for invoicing.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// What the weekly review decided, per client.
+    Decisions(decisions::DecisionsArgs),
+    /// Answer the week's question about a client: keep, renegotiate, raise the rate or end.
+    Decide(decisions::DecideArgs),
 }
 
 /// What every command gets: the core, the output mode and the language.
@@ -152,6 +157,8 @@ fn execute(cli: Cli, locale: &mut Locale) -> anyhow::Result<()> {
         Command::Overrides(args) => boundaries::overrides(&mut ctx, args),
         Command::Report(command) => report::run(&mut ctx, command),
         Command::Export(command) => export::run(&mut ctx, command),
+        Command::Decisions(args) => decisions::list(&mut ctx, args),
+        Command::Decide(args) => decisions::decide(&mut ctx, args),
     }
 }
 

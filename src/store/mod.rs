@@ -3,6 +3,7 @@
 
 mod alerts;
 mod clients;
+mod decisions;
 mod migrations;
 mod overrides;
 mod sessions;
@@ -18,6 +19,7 @@ use crate::error::{DatabaseError, Error, Result};
 
 pub use alerts::*;
 pub use clients::*;
+pub use decisions::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
 pub use sessions::*;
