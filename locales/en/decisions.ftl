@@ -64,4 +64,4 @@ cli-decided-end-notice = Week of { $week }: the engagement with { $client } ends
        *[other] { $days } days left
     }).
 cli-decided-skip = Week of { $week }: skipped; you will not be asked about { $client } again for that week.
-cli-decided-frees = That frees about { $duration } a week (the average of { $client } over the last 4 weeks).
+cli-decided-frees = That frees about { $duration } a week (the average of the last 4 weeks).

@@ -57,11 +57,11 @@ cli-decided = Semaine du { $week } : vous avez choisi { $choice ->
         [keep] de garder { $client } tel quel
        *[renegotiate] de renégocier avec { $client }
     }.
-cli-decided-rate = Semaine du { $week } : le tarif de { $client } est maintenant de { $rate }. Les sessions suivies à partir de maintenant l’utilisent ; les sessions passées gardent le leur.
+cli-decided-rate = Semaine du { $week } : le tarif horaire passe à { $rate } pour { $client }. Les sessions suivies à partir de maintenant l’utilisent ; les sessions passées gardent le leur.
 cli-decided-end-now = Semaine du { $week } : la mission avec { $client } se termine maintenant ; { $client } est archivé et son historique reste.
 cli-decided-end-notice = Semaine du { $week } : la mission avec { $client } se termine le { $until } ; d’ici là, vous pouvez encore démarrer { $client } ({ $days ->
         [one] encore 1 jour
        *[other] encore { $days } jours
     }).
 cli-decided-skip = Semaine du { $week } : question passée ; elle ne vous sera plus posée pour { $client } cette semaine-là.
-cli-decided-frees = Cela libère environ { $duration } par semaine (la moyenne de { $client } sur les 4 dernières semaines).
+cli-decided-frees = Cela libère environ { $duration } par semaine (la moyenne des 4 dernières semaines).

@@ -178,7 +178,6 @@ pub fn decide(ctx: &mut Ctx, a: DecideArgs) -> anyhow::Result<()> {
             tr!(
                 l,
                 "cli-decided-frees",
-                client = client,
                 duration = format::duration(seconds, l)
             )
         );
