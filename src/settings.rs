@@ -34,6 +34,8 @@ pub struct Settings {
     pub notifications: bool,
     /// Tags whose share of a client's time the week summary watches.
     pub health_tags: Vec<String>,
+    /// Automatic daily backups beside the database.
+    pub backups: bool,
     /// The week summary opens by itself at the end of the working week.
     pub summary_auto_open: bool,
 }
@@ -283,6 +285,19 @@ pub const SETTINGS: &[SettingSpec] = &[
             }
         },
     },
+    // #13: daily backups beside the database (src/backup).
+    SettingSpec {
+        key: "backups",
+        kind: SettingKind::Choice { choices: ON_OFF },
+        default: "on",
+        help: "setting-backups",
+        apply: |s, v| {
+            s.backups = parse_on_off("backups", v)?;
+            Ok(())
+        },
+        show: |s| on_off(s.backups),
+    },
+    // #10: the week summary opens by itself (src/decisions/auto_open.rs).
     SettingSpec {
         key: "summary_auto_open",
         kind: SettingKind::Choice { choices: ON_OFF },
@@ -323,6 +338,7 @@ impl Settings {
             nag_every: Some(30 * 60),
             notifications: true,
             health_tags: vec!["meeting".to_string(), "rework".to_string()],
+            backups: true,
             summary_auto_open: true,
         }
     }
@@ -489,6 +505,8 @@ mod tests {
             ("nag_every", "often", None),
             ("notifications", "OFF", Some("off")),
             ("notifications", "maybe", None),
+            ("backups", "Off", Some("off")),
+            ("backups", "sometimes", None),
             ("summary_auto_open", "Off", Some("off")),
             ("summary_auto_open", "sometimes", None),
         ];
