@@ -139,6 +139,14 @@ pub enum Error {
     OutputIsAFolder {
         path: PathBuf,
     },
+    /// The week's question about this client was already answered (or skipped).
+    DecisionExists {
+        client_id: Uuid,
+        name: String,
+        /// The week's first local day.
+        week: chrono::NaiveDate,
+        choice: crate::decisions::Choice,
+    },
     Sqlite(rusqlite::Error),
     Io(std::io::Error),
     /// An import stopped: the file, the line and what is wrong there.
@@ -221,6 +229,14 @@ pub enum Problem {
     ReasonNeeded,
     /// An id that is neither a number nor a long enough hex prefix.
     NotASessionHandle,
+    /// Raising a rate without saying the new one.
+    RateNeeded,
+    /// A detail that belongs to another decision (a notice for `keep`, ...).
+    NotForChoice {
+        choice: crate::decisions::Choice,
+    },
+    /// A notice period that ends today or earlier (end the engagement now instead).
+    NoticeNotAfterToday,
 }
 
 /// What is wrong in a working-hours schedule.
@@ -361,7 +377,10 @@ impl Error {
             Self::SessionDeleted { .. }
             | Self::SessionAlreadyDeleted { .. }
             | Self::SessionNotDeleted { .. } => ErrorKind::SessionDeleted,
-            Self::Invalid { .. } | Self::RangeReversed { .. } => ErrorKind::InvalidValue,
+            // A kind of its own (`decision_exists`) waits for the desktop's mapping.
+            Self::Invalid { .. } | Self::RangeReversed { .. } | Self::DecisionExists { .. } => {
+                ErrorKind::InvalidValue
+            }
             Self::StopBeforeStart { .. } => ErrorKind::StopBeforeStart,
             Self::EndBeforeStart { .. } => ErrorKind::EndBeforeStart,
             Self::ZeroLength => ErrorKind::ZeroLength,
@@ -544,6 +563,15 @@ impl Error {
                 "error-output-is-a-folder",
                 path = path.display().to_string()
             ),
+            Self::DecisionExists {
+                name, week, choice, ..
+            } => tr!(
+                l,
+                "error-decision-exists",
+                client = name,
+                week = format::day_with_year(*week, l),
+                choice = choice.as_str()
+            ),
             Self::Sqlite(error) => tr!(l, "error-sqlite", reason = error.to_string()),
             Self::Io(error) => tr!(l, "error-io", reason = error.to_string()),
             Self::Import(error) => error.message(l),
@@ -649,6 +677,14 @@ fn problem_message(l: Locale, field: &str, value: &str, problem: &Problem) -> St
         Problem::NoWorkingDay => tr!(l, "invalid-no-working-day"),
         Problem::ReasonNeeded => tr!(l, "invalid-reason-needed"),
         Problem::NotASessionHandle => tr!(l, "invalid-session-handle", value = value),
+        Problem::RateNeeded => tr!(l, "invalid-rate-needed"),
+        Problem::NotForChoice { choice } => tr!(
+            l,
+            "invalid-not-for-choice",
+            field = field,
+            choice = choice.as_str()
+        ),
+        Problem::NoticeNotAfterToday => tr!(l, "invalid-notice-not-after-today", value = value),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod day;
+pub mod decisions;
 pub mod duration;
 pub mod error;
 pub mod export;

@@ -36,6 +36,8 @@ pub struct Settings {
     pub health_tags: Vec<String>,
     /// Automatic daily backups beside the database.
     pub backups: bool,
+    /// The week summary opens by itself at the end of the working week.
+    pub summary_auto_open: bool,
 }
 
 pub use crate::i18n::Locale;
@@ -295,6 +297,18 @@ pub const SETTINGS: &[SettingSpec] = &[
         },
         show: |s| on_off(s.backups),
     },
+    // #10: the week summary opens by itself (src/decisions/auto_open.rs).
+    SettingSpec {
+        key: "summary_auto_open",
+        kind: SettingKind::Choice { choices: ON_OFF },
+        default: "on",
+        help: "setting-summary-auto-open",
+        apply: |s, v| {
+            s.summary_auto_open = parse_on_off("summary_auto_open", v)?;
+            Ok(())
+        },
+        show: |s| on_off(s.summary_auto_open),
+    },
 ];
 
 /// The keys `settings set` accepts, in the order `settings show` prints them.
@@ -325,6 +339,7 @@ impl Settings {
             notifications: true,
             health_tags: vec!["meeting".to_string(), "rework".to_string()],
             backups: true,
+            summary_auto_open: true,
         }
     }
 
@@ -492,6 +507,8 @@ mod tests {
             ("notifications", "maybe", None),
             ("backups", "Off", Some("off")),
             ("backups", "sometimes", None),
+            ("summary_auto_open", "Off", Some("off")),
+            ("summary_auto_open", "sometimes", None),
         ];
         for (key, value, expected) in cases {
             let got = s.set(key, value);
@@ -513,6 +530,7 @@ mod tests {
         assert_eq!(d.get("nag_every").unwrap(), "30m");
         assert_eq!(d.get("warn_at").unwrap(), "80");
         assert_eq!(d.get("weekly_cap").unwrap(), "none");
+        assert_eq!(d.get("summary_auto_open").unwrap(), "on");
     }
 
     #[test]

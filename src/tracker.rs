@@ -17,6 +17,7 @@ use crate::when::{parse_instant, parse_past_instant};
 
 mod boundaries;
 mod clients;
+mod decisions;
 mod desk;
 mod import;
 mod reader;
@@ -62,6 +63,8 @@ impl Tracker {
         store.enable_daily_backups(crate::backup::Daily::new(clock.clone(), zone));
         let mut tracker = Self::with_store(store, clock, zone);
         tracker.system.locale = Locale::from_env();
+        // An engagement whose notice period is over ends at the next open.
+        tracker.end_due_engagements()?;
         Ok(tracker)
     }
 

@@ -15,3 +15,4 @@ setting-nag-every = How often a reminder repeats while a timer runs past a bound
 setting-notifications = Desktop notifications: on or off.
 setting-health-tags = The tags whose share of a client's time the week summary watches, e.g. meeting,rework.
 setting-backups = A copy of the database each day before its first change, kept beside it (7 days, then one a week for 8 weeks): on or off.
+setting-summary-auto-open = Open the week summary by itself once the working week ends: on or off.

@@ -15,3 +15,4 @@ setting-nag-every = La fréquence des rappels quand un chrono tourne au-delà d�
 setting-notifications = Les notifications du bureau : on ou off.
 setting-health-tags = Les étiquettes dont le bilan surveille la part dans le temps d’un client, par exemple meeting,rework.
 setting-backups = Une copie de la base chaque jour avant sa première modification, gardée à côté (7 jours, puis une par semaine pendant 8 semaines) : on ou off.
+setting-summary-auto-open = Ouvrir le bilan de la semaine tout seul à la fin de la semaine de travail : on ou off.

@@ -5,6 +5,7 @@ mod args;
 mod backup;
 mod boundaries;
 mod clients;
+mod decisions;
 mod errors;
 mod export;
 mod import;
@@ -82,6 +83,10 @@ enum Command {
     /// Export sessions for invoicing.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// What the weekly review decided, per client.
+    Decisions(decisions::DecisionsArgs),
+    /// Answer the week's question about a client: keep, renegotiate, raise the rate or end.
+    Decide(decisions::DecideArgs),
     /// Write a consistent copy of the database to FILE, or list the automatic backups.
     Backup(backup::BackupArgs),
     /// Put a backup back (checked first; the replaced database is kept).
@@ -190,6 +195,8 @@ fn run_command(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Export(command) => export::run(ctx, command),
         Command::Import(args) => import::run(ctx, args),
         Command::RebuildTotals => import::rebuild_totals(ctx),
+        Command::Decisions(args) => decisions::list(ctx, args),
+        Command::Decide(args) => decisions::decide(ctx, args),
     }
 }
 

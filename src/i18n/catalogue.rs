@@ -19,6 +19,7 @@ macro_rules! sources {
             include_str!(concat!("../../locales/", $lang, "/cli.ftl")),
             include_str!(concat!("../../locales/", $lang, "/settings.ftl")),
             include_str!(concat!("../../locales/", $lang, "/tray.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/decisions.ftl")),
         ]
     };
 }

@@ -37,7 +37,7 @@ pub fn week_report(source: &mut impl Reads, date: Option<NaiveDate>) -> Result<W
     source.read(|tx| week_report_in(tx, date))
 }
 
-fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result<WeekReport> {
+pub(crate) fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result<WeekReport> {
     let (settings, now, conn) = (&tx.settings, tx.now, tx.conn());
     let tz = settings.timezone;
     let date = date.unwrap_or_else(|| local_date(now, tz));

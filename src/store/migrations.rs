@@ -195,6 +195,34 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     DROP INDEX sessions_by_client;
     "#,
+    // 6: the weekly review's decisions, and the weeks whose summary was shown.
+    r#"
+    CREATE TABLE decisions (
+        id             TEXT PRIMARY KEY NOT NULL,        -- UUIDv7
+        client_id      TEXT NOT NULL REFERENCES clients(id),
+        week           TEXT NOT NULL,                    -- first local day, YYYY-MM-DD
+        choice         TEXT NOT NULL CHECK (choice IN
+                           ('keep', 'renegotiate', 'raise_rate', 'end_engagement', 'skip')),
+        note           TEXT NOT NULL DEFAULT '',
+        notice_until   TEXT,                             -- YYYY-MM-DD, end_engagement only
+        new_rate_minor INTEGER CHECK (new_rate_minor IS NULL OR new_rate_minor >= 0),
+        currency       TEXT CHECK (currency IS NULL OR length(currency) = 3),
+        ended_at       INTEGER,                          -- when the notice's end archived it
+        deleted_at     INTEGER,
+        created_at     INTEGER NOT NULL,
+        updated_at     INTEGER NOT NULL,
+        CHECK (notice_until IS NULL OR choice = 'end_engagement'),
+        CHECK ((new_rate_minor IS NULL) = (choice <> 'raise_rate'))
+    );
+    -- One question per client per week.
+    CREATE UNIQUE INDEX decisions_once ON decisions (client_id, week) WHERE deleted_at IS NULL;
+    CREATE INDEX decisions_by_week ON decisions (week);
+    -- This device's record of the summaries it opened (not user data: not synced).
+    CREATE TABLE summaries_shown (
+        week           TEXT PRIMARY KEY NOT NULL,        -- first local day, YYYY-MM-DD
+        shown_at       INTEGER NOT NULL
+    );
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
