@@ -20,12 +20,14 @@ mod clients;
 mod reader;
 mod sessions;
 mod timer;
+mod watching;
 
 pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
 pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
+pub use watching::{AwayChoice, AwayOutcome, AwayRequest, Recovered};
 
 /// Gardefou's core: a store and a clock.
 pub struct Tracker {

@@ -2,6 +2,7 @@
 //! pragma; migrations are append-only and applied at open.
 
 mod alerts;
+mod away;
 mod clients;
 mod migrations;
 mod overrides;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{DatabaseError, Error, Result};
 
 pub use alerts::*;
+pub use away::*;
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
