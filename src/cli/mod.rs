@@ -7,6 +7,7 @@ mod clients;
 mod errors;
 mod export;
 mod output;
+mod recover;
 mod report;
 mod report_text;
 mod sessions;
@@ -55,6 +56,8 @@ enum Command {
     Stop(timer::StopArgs),
     /// Show the running timer.
     Status,
+    /// Answer the question about a timer nobody watched (a crash, a power cut).
+    Recover(recover::RecoverArgs),
     /// Record a past session.
     Add(sessions::AddArgs),
     /// List sessions (default: this week).
@@ -141,6 +144,7 @@ fn execute(cli: Cli, locale: &mut Locale) -> anyhow::Result<()> {
         Command::Start(args) => timer::start(&mut ctx, args),
         Command::Stop(args) => timer::stop(&mut ctx, args),
         Command::Status => timer::status(&mut ctx),
+        Command::Recover(args) => recover::recover(&mut ctx, args),
         Command::Add(args) => sessions::add(&mut ctx, args),
         Command::Log(args) => sessions::log(&mut ctx, args),
         Command::Edit(args) => sessions::edit(&mut ctx, args),
