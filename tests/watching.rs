@@ -343,3 +343,65 @@ fn still_working_follows_the_settings() {
     db.ok(&["settings", "set", "nag_every", "1h"]);
     assert!(t.still_working().unwrap().is_none());
 }
+
+// ---- the week report ----------------------------------------------------
+
+#[test]
+fn the_week_report_counts_what_was_kept_and_shows_what_was_discarded() {
+    let db = crashed();
+    let out = db
+        .cmd_at(TUESDAY)
+        .args(["recover", "last-seen"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let week = |date: &str| -> serde_json::Value {
+        let out = db
+            .cmd_at(TUESDAY)
+            .args(["--json", "report", "week", "--date", date])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // Week 48: Friday 15:02 to Monday 00:00 discarded; 1 h 32 kept.
+    let w48 = week("2026-11-27");
+    assert_eq!(w48["total_seconds"], 92 * 60);
+    let discarded_48 = (56 * 60 + 58) * 60;
+    assert_eq!(w48["discarded_seconds"], discarded_48);
+    assert_eq!(w48["clients"][0]["name"], "Acme");
+    assert_eq!(w48["clients"][0]["discarded_seconds"], discarded_48);
+    // Week 49: Monday 00:00 to Tuesday 09:00, and no time kept.
+    let w49 = week("2026-12-01");
+    assert_eq!(w49["total_seconds"], 0);
+    assert_eq!(w49["discarded_seconds"], 33 * 3600);
+    let text = |locale: &str| {
+        db.ok(&["settings", "set", "locale", locale]);
+        let out = db
+            .cmd_at(TUESDAY)
+            .args(["report", "week", "--date", "2026-11-27"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = text("en");
+    assert!(
+        en.contains("Discarded as not work")
+            && en.contains("56 h 58 min, not counted above (Acme 56 h 58 min)."),
+        "{en}"
+    );
+    let fr = text("fr");
+    assert!(fr.contains("Écarté comme hors travail"), "{fr}");
+}
+
+#[test]
+fn a_week_with_nothing_discarded_has_no_such_line() {
+    let (db, mut t, _) = running_since_nine();
+    answer(&mut t, AwayChoice::Keep);
+    let out = db
+        .cmd_at("2026-11-30T11:05:00+01:00")
+        .args(["report", "week"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("Discarded"), "{text}");
+}
