@@ -84,9 +84,8 @@ impl Tracker {
     /// stretch is recorded as a `stale` away period, so the question does not
     /// come back for it.
     pub fn recover(&mut self, answer: RecoveryAnswer) -> Result<Recovered> {
-        let (system, now) = (self.system, self.now());
+        let now = self.now();
         self.store.write(|conn| {
-            let _ = load_settings(conn, system)?;
             let question = match pending_recovery(conn, now)? {
                 Some(q) => q,
                 None => {

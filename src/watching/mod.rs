@@ -5,6 +5,7 @@
 //! returns facts; the tracker stores the answers, the shells ask the questions.
 
 mod away;
+mod idle;
 mod recovery;
 mod still;
 
@@ -12,6 +13,7 @@ pub use away::{
     AwayAnswer, AwayCause, AwayOffer, AwayPeriod, AwaySpan, MIN_SLEEP_SECONDS, Split, SplitAs,
     away_offers, split,
 };
+pub use idle::IdleWatch;
 pub use recovery::{Recovery, RecoveryAnswer, STALE_AFTER_SECONDS, recovery};
 pub use still::{LONG_TIMER_SECONDS, StillWorking, StillWorkingReason, still_working};
 

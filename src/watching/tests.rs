@@ -333,3 +333,35 @@ fn twelve_hours_are_real_hours_on_the_dst_night() {
     let before = utc("2026-10-25T02:59:00Z");
     assert_eq!(still_working(&s, &every_day(), None, Paris, before), None);
 }
+
+// ---- idle readings ------------------------------------------------------
+
+#[test]
+fn idle_readings_become_one_span_from_the_last_input_to_the_return() {
+    let mut watch = IdleWatch::default();
+    let t0 = paris(2026, 11, 30, 10, 0);
+    let at = |minutes: i64| t0 + Duration::minutes(minutes);
+    let idle_after = Some(600);
+    // Readings each minute; the last input was at 10:00.
+    for minute in 1..10 {
+        assert_eq!(
+            watch.observe(at(minute), minute as u64 * 60, idle_after),
+            None
+        );
+        assert_eq!(watch.away_since(), None);
+    }
+    assert_eq!(watch.observe(at(10), 600, idle_after), None);
+    assert_eq!(watch.away_since(), Some(t0));
+    assert_eq!(watch.observe(at(30), 1800, idle_after), None);
+    // Input at 10:42, read at 10:43.
+    let span = watch.observe(at(43), 60, idle_after).unwrap();
+    assert_eq!(
+        (span.from, span.to, span.cause),
+        (t0, at(42), AwayCause::Idle)
+    );
+    assert_eq!(watch.away_since(), None);
+    // Off: never a span.
+    let mut off = IdleWatch::default();
+    assert_eq!(off.observe(at(60), 7200, None), None);
+    assert_eq!(off.observe(at(61), 0, None), None);
+}
