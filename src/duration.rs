@@ -3,6 +3,9 @@
 
 use crate::error::{Error, Problem, Result};
 
+/// The most hours a duration may add up to.
+const MAX_HOURS: i64 = 999_999_999;
+
 /// Parses `90m`, `10h`, `1h30m`, `45s`, `1h30m15s` into whole seconds (> 0).
 /// Units must come in the order h, m, s, each at most once.
 pub fn parse_duration(input: &str) -> Result<i64> {
@@ -35,7 +38,10 @@ pub fn parse_duration(input: &str) -> Result<i64> {
         digits.clear();
         last_unit_rank = rank;
     }
-    if !digits.is_empty() || total <= 0 {
+    // At most 9 digits of hours in all, so that the canonical spelling
+    // (`format_compact`) parses back: `999999999h91501m` would print as
+    // `1000001524h1m`, and a stored setting would no longer load.
+    if !digits.is_empty() || total <= 0 || total / 3600 > MAX_HOURS {
         return Err(invalid());
     }
     Ok(total)
@@ -107,9 +113,17 @@ mod tests {
             "1d",
             "abc",
             "99999999999h",
+            "999999999h91501m", // found by tests/fuzz.rs: adds up to 10 digits of hours
+            "999999999h60m",
         ] {
             assert!(parse_duration(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn the_longest_duration_prints_back_to_itself() {
+        let longest = parse_duration("999999999h59m59s").unwrap();
+        assert_eq!(parse_duration(&format_compact(longest)).unwrap(), longest);
     }
 
     #[test]

@@ -127,11 +127,14 @@ pub enum Error {
     },
     /// The database file cannot be used.
     Database(DatabaseError),
-    /// A file cannot be written (export).
+    /// A file cannot be written (an export, a backup, the database itself):
+    /// nothing of it was kept.
     Write {
         path: PathBuf,
-        reason: String,
+        cause: WriteCause,
     },
+    /// A backup or a restore that was not done; nothing was replaced.
+    Backup(crate::backup::BackupError),
     /// The file to write is a folder.
     OutputIsAFolder {
         path: PathBuf,
@@ -276,6 +279,16 @@ pub enum DatabaseError {
         found: i64,
         known: i64,
     },
+    /// A Gardefou database SQLite reports as damaged (`detail`: what it found).
+    Damaged {
+        path: PathBuf,
+        detail: String,
+    },
+    /// A Gardefou database cut short before the end of its header.
+    CutShort {
+        path: PathBuf,
+        bytes: usize,
+    },
     CannotOpen {
         path: PathBuf,
         reason: String,
@@ -301,6 +314,18 @@ pub enum DatabaseError {
     /// A stored away cause or answer the code does not know (hand-edited database).
     UnknownAwayValue {
         value: String,
+    },
+}
+
+/// Why a file could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteCause {
+    DiskFull,
+    ReadOnly,
+    Denied,
+    /// Anything else, as the system tells it.
+    Other {
+        reason: String,
     },
 }
 
@@ -372,6 +397,7 @@ impl Error {
             Self::NothingToRecover { .. } => ErrorKind::NothingToRecover,
             Self::AwayOutsideSession { .. } => ErrorKind::OutOfRange,
             Self::AwayAlreadyAnswered { .. } => ErrorKind::AlreadyAnswered,
+            Self::Backup(e) => e.kind(),
         }
     }
 
@@ -525,12 +551,18 @@ impl Error {
                 lines.join("\n")
             }
             Self::Database(problem) => database_message(l, problem),
-            Self::Write { path, reason } => tr!(
+            Self::Write { path, cause } => tr!(
                 l,
                 "error-cannot-write",
                 path = path.display().to_string(),
-                reason = reason
+                reason = match cause {
+                    WriteCause::DiskFull => tr!(l, "write-disk-full"),
+                    WriteCause::ReadOnly => tr!(l, "write-read-only"),
+                    WriteCause::Denied => tr!(l, "write-denied"),
+                    WriteCause::Other { reason } => reason.clone(),
+                }
             ),
+            Self::Backup(e) => e.message(l),
             Self::OutputIsAFolder { path } => tr!(
                 l,
                 "error-output-is-a-folder",
@@ -697,6 +729,12 @@ fn database_message(l: Locale, problem: &DatabaseError) -> String {
         DatabaseError::NewerSchema { found, known } => {
             tr!(l, "database-newer-schema", found = *found, known = *known)
         }
+        DatabaseError::Damaged { path, detail } => {
+            tr!(l, "database-damaged", path = shown(path), detail = detail)
+        }
+        DatabaseError::CutShort { path, bytes } => {
+            tr!(l, "database-cut-short", path = shown(path), bytes = *bytes)
+        }
         DatabaseError::CannotOpen { path, reason } => tr!(
             l,
             "database-cannot-open",
@@ -759,3 +797,9 @@ impl From<DatabaseError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<crate::backup::BackupError> for Error {
+    fn from(error: crate::backup::BackupError) -> Self {
+        Self::Backup(error)
+    }
+}

@@ -4,6 +4,7 @@
 //! data from [`store::Store`], and both front ends (the `gardefou` CLI and the
 //! desktop app) call [`tracker::Tracker`].
 
+pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod day;

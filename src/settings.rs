@@ -38,6 +38,8 @@ pub struct Settings {
     pub idle_after: Option<i64>,
     /// Start the desktop app at login.
     pub autostart: bool,
+    /// Automatic daily backups beside the database.
+    pub backups: bool,
 }
 
 pub use crate::i18n::Locale;
@@ -311,6 +313,18 @@ pub const SETTINGS: &[SettingSpec] = &[
         },
         show: |s| on_off(s.autostart),
     },
+    // #13: daily backups beside the database (src/backup).
+    SettingSpec {
+        key: "backups",
+        kind: SettingKind::Choice { choices: ON_OFF },
+        default: "on",
+        help: "setting-backups",
+        apply: |s, v| {
+            s.backups = parse_on_off("backups", v)?;
+            Ok(())
+        },
+        show: |s| on_off(s.backups),
+    },
 ];
 
 /// The keys `settings set` accepts, in the order `settings show` prints them.
@@ -342,6 +356,7 @@ impl Settings {
             health_tags: vec!["meeting".to_string(), "rework".to_string()],
             idle_after: Some(10 * 60),
             autostart: false,
+            backups: true,
         }
     }
 
@@ -512,6 +527,8 @@ mod tests {
             ("idle_after", "idle", None),
             ("autostart", "ON", Some("on")),
             ("autostart", "sometimes", None),
+            ("backups", "Off", Some("off")),
+            ("backups", "sometimes", None),
         ];
         for (key, value, expected) in cases {
             let got = s.set(key, value);

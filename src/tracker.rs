@@ -53,8 +53,12 @@ impl std::fmt::Debug for Tracker {
 
 impl Tracker {
     /// Opens the database at `path`; the default zone is the system's.
+    /// Daily backups are on (the `backups` setting can turn them off).
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Self> {
-        let mut tracker = Self::with_store(Store::open(path)?, clock, system_zone());
+        let zone = system_zone();
+        let mut store = Store::open(path)?;
+        store.enable_daily_backups(crate::backup::Daily::new(clock.clone(), zone));
+        let mut tracker = Self::with_store(store, clock, zone);
         tracker.system.locale = Locale::from_env();
         Ok(tracker)
     }
@@ -83,6 +87,18 @@ impl Tracker {
 
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
+    }
+
+    /// Writes a consistent copy of the database to `dest`, a new file, while
+    /// others may be writing (see `crate::backup`). Returns what it holds.
+    pub fn backup_to(&mut self, dest: &Path) -> Result<crate::store::Contents> {
+        crate::backup::snapshot(&mut self.store, dest)
+    }
+
+    /// Today's automatic backup, if it failed since the last call: the
+    /// change went on, the user should still be told.
+    pub fn take_backup_warning(&mut self) -> Option<crate::Error> {
+        self.store.take_backup_warning()
     }
 
     /// A number that changes when another connection (the CLI, a second app)

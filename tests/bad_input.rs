@@ -7,7 +7,7 @@ mod support;
 
 use std::fs;
 
-use support::TestDb;
+use support::{TestDb, fingerprint};
 
 const NOW: &str = "2026-11-27T16:00:00+01:00";
 
@@ -134,6 +134,13 @@ const REFUSALS: &[(i32, &[&str], &str)] = &[
         "monday or sunday",
     ),
     (1, &["settings", "set", "colour", "blue"], "unknown setting"),
+    // Found by tests/fuzz.rs: it was accepted, stored as `1000001524h1m`, and
+    // then every command failed to load the settings.
+    (
+        1,
+        &["settings", "set", "weekend_min", "999999999h91501m"],
+        "not a duration",
+    ),
     (2, &["frobnicate"], "unrecognized subcommand"),
 ];
 
@@ -143,6 +150,12 @@ fn every_refusal_is_clear_and_writes_nothing() {
     let before = db.state();
     for (code, args, phrase) in REFUSALS {
         let err = db.fails(*code, args);
+        // `-- --nocapture` prints the table RELIABILITY.md quotes.
+        eprintln!(
+            "| {code} | `{}` | {} |",
+            args.join(" "),
+            err.trim().replace('\n', " / ")
+        );
         assert!(
             err.contains(phrase),
             "{args:?}: expected '{phrase}' in: {err}"
@@ -201,44 +214,6 @@ fn a_database_in_a_missing_folder_is_refused() {
     );
 }
 
-#[test]
-fn a_file_that_is_not_sqlite_is_never_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notes.txt");
-    let content = "my precious notes\n".repeat(100);
-    fs::write(&path, &content).unwrap();
-    for args in [&["status"][..], &["client", "add", "Acme"][..]] {
-        let out = gardefou_on(&path).args(args).assert().code(1);
-        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-        assert!(err.contains("not a Gardefou database"), "{err}");
-    }
-    assert_eq!(fs::read_to_string(&path).unwrap(), content);
-    assert!(!dir.path().join("notes.txt-wal").exists());
-}
-
-#[test]
-fn an_sqlite_file_of_another_program_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("other.sqlite3");
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch(
-        "CREATE TABLE photos (id INTEGER PRIMARY KEY); INSERT INTO photos VALUES (1);",
-    )
-    .unwrap();
-    drop(conn);
-    let out = gardefou_on(&path).arg("status").assert().code(1);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("not a Gardefou database"));
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let tables: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type='table'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(tables, 1);
-}
-
 #[cfg(unix)]
 #[test]
 fn a_new_database_is_private() {
@@ -246,6 +221,198 @@ fn a_new_database_is_private() {
     let db = seeded();
     let mode = fs::metadata(&db.path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
+}
+
+/// A seeded database with its WAL folded in: one self-contained file to damage.
+fn sound_database_bytes() -> Vec<u8> {
+    let db = seeded();
+    for day in 1..=25 {
+        let (from, to) = (
+            format!("2026-11-{day:02} 08:00"),
+            format!("2026-11-{day:02} 08:30"),
+        );
+        db.cmd()
+            .args([
+                "add",
+                "Acme",
+                "--from",
+                &from,
+                "--to",
+                &to,
+                "--note",
+                &"n".repeat(200),
+            ])
+            .assert()
+            .success();
+    }
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;")
+        .unwrap();
+    drop(conn);
+    fs::read(&db.path).unwrap()
+}
+
+/// Damaged and foreign files: each gets a message saying what was found and
+/// what to do, and the file keeps its bytes and its modification time.
+#[test]
+fn damaged_and_foreign_files_are_refused_and_left_untouched() {
+    let sound = sound_database_bytes();
+    let page = 4096;
+    let flipped = |offset: usize| {
+        let mut bytes = sound.clone();
+        bytes[offset] ^= 0x10;
+        bytes
+    };
+    let foreign = {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.sqlite3");
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch(
+                "CREATE TABLE photos (id INTEGER PRIMARY KEY); INSERT INTO photos VALUES (1);",
+            )
+            .unwrap();
+        fs::read(&path).unwrap()
+    };
+    let newer = {
+        let mut bytes = sound.clone();
+        bytes[60..64].copy_from_slice(&99u32.to_be_bytes()); // user_version in the header
+        bytes
+    };
+    // (case, file content, phrases the message must contain, does the CLI point at backups?)
+    let cases: Vec<(&str, Vec<u8>, &[&str], bool)> = vec![
+        (
+            "text",
+            b"my precious notes\n".repeat(100),
+            &["not a Gardefou database (not SQLite)"],
+            false,
+        ),
+        (
+            "binary",
+            (0..5000u32).map(|i| (i * 7 % 251) as u8).collect(),
+            &["not SQLite"],
+            false,
+        ),
+        (
+            "header only",
+            sound[..40].to_vec(),
+            &["damaged", "cut short: 40 bytes"],
+            true,
+        ),
+        (
+            "foreign",
+            foreign,
+            &["is a SQLite file but not a Gardefou database"],
+            false,
+        ),
+        (
+            "newer",
+            newer,
+            &["newer Gardefou (schema 99", "update Gardefou"],
+            false,
+        ),
+        (
+            "truncated to half",
+            sound[..sound.len() / 2].to_vec(),
+            &["damaged", "Restore a backup"],
+            true,
+        ),
+        (
+            "last page cut",
+            sound[..sound.len() - page].to_vec(),
+            &["damaged"],
+            true,
+        ),
+        ("page count flipped", flipped(28), &["damaged"], true),
+        (
+            "a table's page header flipped",
+            flipped(4 * page),
+            &["damaged", "Tree"],
+            true,
+        ),
+        (
+            "an index page flipped",
+            flipped(6 * page + 3),
+            &["damaged"],
+            true,
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (case, content, phrases, restore_hint) in cases {
+        let path = dir
+            .path()
+            .join(format!("{}.sqlite3", case.replace(' ', "-")));
+        fs::write(&path, &content).unwrap();
+        let before = fingerprint(&path);
+        // Reading and writing commands alike.
+        for args in [
+            &["status"][..],
+            &["client", "add", "Zed"][..],
+            &["backup", "--list"][..],
+        ] {
+            let out = gardefou_on(&path).args(args).output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr).to_string();
+            if args[0] == "backup" {
+                // Listing backups works on a damaged database: it is the way out.
+                assert!(out.status.success(), "{case}: {err}");
+                continue;
+            }
+            assert_eq!(out.status.code(), Some(1), "{case} {args:?}: {err}");
+            assert!(out.stdout.is_empty(), "{case}");
+            for phrase in phrases {
+                assert!(
+                    err.contains(phrase),
+                    "{case}: expected '{phrase}' in: {err}"
+                );
+            }
+            assert!(
+                err.contains("left untouched") || case == "newer",
+                "{case}: {err}"
+            );
+            assert_eq!(
+                err.contains("gardefou backup --list"),
+                restore_hint,
+                "{case}: {err}"
+            );
+            assert!(!err.contains("panicked"), "{case}: {err}");
+        }
+        assert!(
+            fingerprint(&path) == before,
+            "{case}: the file was modified"
+        );
+        let wal = dir.path().join(format!(
+            "{}-wal",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        assert!(!wal.exists(), "{case}: a -wal file was created");
+    }
+}
+
+/// The core's messages never name a CLI flag or command: each front end adds its own way out.
+#[test]
+fn the_core_message_of_a_damaged_file_names_no_command() {
+    use gardefou::error::DatabaseError;
+    use gardefou::i18n::Locale;
+    let path = std::path::PathBuf::from("g.sqlite3");
+    let problems = [
+        DatabaseError::NotSqlite { path: path.clone() },
+        DatabaseError::NotGardefou { path: path.clone() },
+        DatabaseError::Damaged {
+            path: path.clone(),
+            detail: "database disk image is malformed".into(),
+        },
+        DatabaseError::CutShort { path, bytes: 40 },
+        DatabaseError::NewerSchema { found: 9, known: 2 },
+    ];
+    for problem in problems {
+        for locale in [Locale::En, Locale::Fr] {
+            let text = gardefou::Error::Database(problem.clone()).message(locale);
+            assert!(
+                !text.contains("gardefou ") && !text.contains("--"),
+                "{text}"
+            );
+        }
+    }
 }
 
 /// The CLI on a database file that a test prepared by hand.

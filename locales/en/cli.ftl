@@ -102,3 +102,48 @@ cli-hint-restore = gardefou restore-session { $number }
 cli-hint-allow-long = pass --allow-long if it is right
 cli-hint-db = choose another file with --db PATH
 cli-hint-recover = gardefou recover last-seen | keep | now
+
+# backup, restore (#13)
+cli-backup-done = Backed up to { $path }: { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, last session on { $last }.
+cli-backup-done-empty = Backed up to { $path }: { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, no session yet.
+cli-restore-done = Restored { $path }: { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, last session on { $last }.
+cli-restore-done-empty = Restored { $path }: { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, no session yet.
+cli-restore-replaced = The database it replaced is kept in { $path }.
+cli-backup-none = No backups yet in { $folder } (one is taken before the first change of each day).
+cli-backup-restore-with = Put one back with: gardefou restore FILE
+cli-backup-col-backup = BACKUP
+cli-backup-col-size = SIZE
+cli-backup-col-file = FILE
+cli-backup-kind-daily = daily { $date }
+cli-backup-kind-before-migration = before a schema change
+cli-backup-kind-replaced = replaced by a restore
+cli-backup-kind-other = other
+cli-backup-size = { $kb } kB
+cli-hint-restore-backup = the automatic backups are listed by `gardefou backup --list`; put one back with `gardefou restore FILE --force`
+cli-hint-force = add --force to replace it; the replaced database is kept beside it
+cli-warning-backup = warning: today's automatic backup was not written: { $reason }
+cli-hint-other-backup = choose another backup: `gardefou backup --list`

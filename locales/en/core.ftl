@@ -29,7 +29,7 @@ error-local-time-ambiguous = { $local } happens twice in { $zone }: the clocks g
 error-range-reversed = the first day ({ $from }) comes after the last ({ $to })
 error-refused = The timer did not start. To start it anyway, give a reason for crossing this boundary:
 error-output-is-a-folder = { $path } is a folder; give a file name
-error-cannot-write = cannot write { $path }: { $reason }
+error-cannot-write = cannot write { $path }: { $reason }; nothing was written
 error-sqlite = database error: { $reason }
 error-io = { $reason }
 error-nothing-to-recover = { $client }'s timer was watched until now; there is nothing to recover
@@ -106,3 +106,21 @@ watch-away-question = { $cause ->
    *[idle] You were away on { $day } from { $from } to { $to } ({ $duration }) while the timer for { $client } ran: keep that time, discard it, give it to another client or mark it non-billable?
 }
 watch-still-working = Still working for { $client }?
+
+# Files Gardefou could not write, damaged databases, backups (#13).
+write-disk-full = the disk is full
+write-read-only = the folder is read-only
+write-denied = permission denied
+database-damaged = { $path } is a Gardefou database but it is damaged ({ $detail }); it was left untouched. Restore a backup of it
+database-cut-short = { $path } is a Gardefou database but it is damaged (it is cut short: { $bytes } bytes); it was left untouched. Restore a backup of it
+backup-exists = { $path } already exists; a backup never replaces a file
+backup-no-database = there is no database at { $path } to back up
+backup-same-file = { $path } is the database itself, not a backup of it
+backup-would-replace = { $path } holds { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    } and { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }; restoring would replace them (they would be kept in a copy beside it)
+backup-current-unreadable = the current database cannot be read ({ $problem }); restoring would replace it (it would be kept beside it)

@@ -16,3 +16,4 @@ setting-notifications = Desktop notifications: on or off.
 setting-health-tags = The tags whose share of a client's time the week summary watches, e.g. meeting,rework.
 setting-idle-after = With a timer running, ask about the time when no keyboard or mouse input has come for this long, e.g. 10m (0 turns it off).
 setting-autostart = Start Gardefou when you log in: on or off.
+setting-backups = A copy of the database each day before its first change, kept beside it (7 days, then one a week for 8 weeks): on or off.

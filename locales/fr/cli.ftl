@@ -100,3 +100,48 @@ cli-hint-restore = gardefou restore-session { $number }
 cli-hint-allow-long = ajoutez --allow-long si c’est juste
 cli-hint-db = choisissez un autre fichier avec --db CHEMIN
 cli-hint-recover = gardefou recover last-seen | keep | now
+
+# backup, restore (#13)
+cli-backup-done = Sauvegardé dans { $path } : { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, dernière session le { $last }.
+cli-backup-done-empty = Sauvegardé dans { $path } : { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, aucune session encore.
+cli-restore-done = { $path } restauré : { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, dernière session le { $last }.
+cli-restore-done-empty = { $path } restauré : { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    }, { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    }, aucune session encore.
+cli-restore-replaced = La base remplacée est gardée dans { $path }.
+cli-backup-none = Aucune sauvegarde encore dans { $folder } (une est faite avant la première modification de chaque jour).
+cli-backup-restore-with = Pour en remettre une : gardefou restore FICHIER
+cli-backup-col-backup = SAUVEGARDE
+cli-backup-col-size = TAILLE
+cli-backup-col-file = FICHIER
+cli-backup-kind-daily = du { $date }
+cli-backup-kind-before-migration = avant un changement de schéma
+cli-backup-kind-replaced = remplacée par une restauration
+cli-backup-kind-other = autre
+cli-backup-size = { $kb } ko
+cli-hint-restore-backup = les sauvegardes automatiques sont listées par `gardefou backup --list` ; remettez-en une avec `gardefou restore FICHIER --force`
+cli-hint-force = ajoutez --force pour la remplacer ; la base remplacée est gardée à côté
+cli-warning-backup = attention : la sauvegarde automatique du jour n’a pas été écrite : { $reason }
+cli-hint-other-backup = choisissez une autre sauvegarde : `gardefou backup --list`

@@ -29,7 +29,7 @@ error-local-time-ambiguous = { $local } arrive deux fois dans le fuseau { $zone 
 error-range-reversed = le premier jour ({ $from }) vient après le dernier ({ $to })
 error-refused = Le chrono n’a pas démarré. Pour le démarrer quand même, donnez la raison de ce dépassement :
 error-output-is-a-folder = { $path } est un dossier ; donnez un nom de fichier
-error-cannot-write = impossible d’écrire { $path } : { $reason }
+error-cannot-write = impossible d’écrire { $path } : { $reason } ; rien n’a été écrit
 error-sqlite = erreur de base de données : { $reason }
 error-io = { $reason }
 error-nothing-to-recover = le chrono de { $client } a été suivi jusqu’à maintenant : il n’y a rien à récupérer
@@ -106,3 +106,21 @@ watch-away-question = { $cause ->
    *[idle] Vous étiez absent le { $day } de { $from } à { $to } ({ $duration }) pendant que le chrono de { $client } tournait : garder ce temps, l’écarter, l’attribuer à un autre client ou le marquer non facturable ?
 }
 watch-still-working = Vous travaillez toujours pour { $client } ?
+
+# Files Gardefou could not write, damaged databases, backups (#13).
+write-disk-full = le disque est plein
+write-read-only = le dossier est en lecture seule
+write-denied = permission refusée
+database-damaged = { $path } est une base Gardefou, mais elle est endommagée ({ $detail }) ; elle n’a pas été modifiée. Restaurez-en une sauvegarde
+database-cut-short = { $path } est une base Gardefou, mais elle est endommagée (elle est tronquée : { $bytes } octets) ; elle n’a pas été modifiée. Restaurez-en une sauvegarde
+backup-exists = { $path } existe déjà ; une sauvegarde ne remplace jamais un fichier
+backup-no-database = il n’y a pas de base à sauvegarder à l’emplacement { $path }
+backup-same-file = { $path } est la base elle-même, pas une sauvegarde
+backup-would-replace = { $path } contient { $clients ->
+        [one] 1 client
+       *[other] { $clients } clients
+    } et { $sessions ->
+        [one] 1 session
+       *[other] { $sessions } sessions
+    } ; la restauration les remplacerait (une copie serait gardée à côté)
+backup-current-unreadable = la base actuelle est illisible ({ $problem }) ; la restauration la remplacerait (elle serait gardée à côté)

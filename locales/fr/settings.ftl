@@ -16,3 +16,4 @@ setting-notifications = Les notifications du bureau : on ou off.
 setting-health-tags = Les étiquettes dont le bilan surveille la part dans le temps d’un client, par exemple meeting,rework.
 setting-idle-after = Quand un chrono tourne, vous demander quoi faire du temps passé sans clavier ni souris au-delà de cette durée, par exemple 10m (0 désactive).
 setting-autostart = Lancer Gardefou à l’ouverture de session : on ou off.
+setting-backups = Une copie de la base chaque jour avant sa première modification, gardée à côté (7 jours, puis une par semaine pendant 8 semaines) : on ou off.

@@ -61,6 +61,10 @@ pub fn hint(error: &Error, locale: Locale) -> Option<String> {
             | gardefou::error::DatabaseError::MissingFolder { .. }
             | gardefou::error::DatabaseError::IsAFolder { .. },
         ) => Some(tr!(l, "cli-hint-db")),
+        Error::Database(problem) if problem.restore_helps() => {
+            Some(tr!(l, "cli-hint-restore-backup"))
+        }
+        Error::Backup(e) if e.force_helps() => Some(tr!(l, "cli-hint-force")),
         _ => None,
     }
 }

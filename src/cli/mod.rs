@@ -2,6 +2,7 @@
 //! decision is the core's.
 
 mod args;
+mod backup;
 mod boundaries;
 mod clients;
 mod errors;
@@ -83,6 +84,10 @@ enum Command {
     /// Export sessions for invoicing.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Write a consistent copy of the database to FILE, or list the automatic backups.
+    Backup(backup::BackupArgs),
+    /// Put a backup back (checked first; the replaced database is kept).
+    Restore(backup::RestoreArgs),
 }
 
 /// What every command gets: the core, the output mode and the language.
@@ -95,10 +100,7 @@ pub struct Ctx {
 impl Ctx {
     /// Prints one JSON document on stdout.
     pub fn print_json<T: serde::Serialize>(&self, value: &T) -> anyhow::Result<()> {
-        let mut stdout = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut stdout, value)?;
-        writeln!(stdout)?;
-        Ok(())
+        print_json(value)
     }
 
     /// Prints one compact JSON document on one line, flushed (streams such as `watch`).
@@ -109,6 +111,14 @@ impl Ctx {
         stdout.flush()?;
         Ok(())
     }
+}
+
+/// Prints one JSON document on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, value)?;
+    writeln!(stdout)?;
+    Ok(())
 }
 
 pub fn run() -> ExitCode {
@@ -132,6 +142,12 @@ pub fn run() -> ExitCode {
 fn execute(cli: Cli, locale: &mut Locale) -> anyhow::Result<()> {
     let clock = clock_from_env(*locale)?;
     let path = resolve_db_path(cli.db)?;
+    // These two handle a damaged or missing database themselves.
+    let command = match cli.command {
+        Command::Backup(args) => return backup::backup(&path, clock, cli.json, locale, args),
+        Command::Restore(args) => return backup::restore(&path, clock, cli.json, locale, args),
+        other => other,
+    };
     let mut tracker = Tracker::open(&path, clock)?;
     *locale = tracker.settings()?.locale;
     let mut ctx = Ctx {
@@ -139,23 +155,37 @@ fn execute(cli: Cli, locale: &mut Locale) -> anyhow::Result<()> {
         json: cli.json,
         locale: *locale,
     };
-    match cli.command {
-        Command::Client(command) => clients::run(&mut ctx, command),
-        Command::Start(args) => timer::start(&mut ctx, args),
-        Command::Stop(args) => timer::stop(&mut ctx, args),
-        Command::Status => timer::status(&mut ctx),
-        Command::Recover(args) => recover::recover(&mut ctx, args),
-        Command::Add(args) => sessions::add(&mut ctx, args),
-        Command::Log(args) => sessions::log(&mut ctx, args),
-        Command::Edit(args) => sessions::edit(&mut ctx, args),
-        Command::Rm(args) => sessions::remove(&mut ctx, args),
-        Command::RestoreSession(args) => sessions::restore(&mut ctx, args),
-        Command::Settings(command) => settings::run(&mut ctx, command),
-        Command::Check => boundaries::check(&mut ctx),
-        Command::Watch => watch::watch(&mut ctx),
-        Command::Overrides(args) => boundaries::overrides(&mut ctx, args),
-        Command::Report(command) => report::run(&mut ctx, command),
-        Command::Export(command) => export::run(&mut ctx, command),
+    let result = run_command(&mut ctx, command);
+    // A daily backup that failed never blocks the change; it is still told.
+    if let Some(warning) = ctx.tracker.take_backup_warning() {
+        let reason = warning.message(ctx.locale);
+        eprintln!(
+            "gardefou: {}",
+            tr!(ctx.locale, "cli-warning-backup", reason = reason)
+        );
+    }
+    result
+}
+
+fn run_command(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Backup(_) | Command::Restore(_) => Ok(()), // handled before opening
+        Command::Client(command) => clients::run(ctx, command),
+        Command::Start(args) => timer::start(ctx, args),
+        Command::Stop(args) => timer::stop(ctx, args),
+        Command::Status => timer::status(ctx),
+        Command::Recover(args) => recover::recover(ctx, args),
+        Command::Add(args) => sessions::add(ctx, args),
+        Command::Log(args) => sessions::log(ctx, args),
+        Command::Edit(args) => sessions::edit(ctx, args),
+        Command::Rm(args) => sessions::remove(ctx, args),
+        Command::RestoreSession(args) => sessions::restore(ctx, args),
+        Command::Settings(command) => settings::run(ctx, command),
+        Command::Check => boundaries::check(ctx),
+        Command::Watch => watch::watch(ctx),
+        Command::Overrides(args) => boundaries::overrides(ctx, args),
+        Command::Report(command) => report::run(ctx, command),
+        Command::Export(command) => export::run(ctx, command),
     }
 }
 

@@ -27,19 +27,18 @@ pub fn write_atomically<T>(
         .prefix(".gardefou-")
         .suffix(".partial")
         .tempfile_in(folder)
-        .map_err(|e| Error::Write {
-            path: folder.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-    let mut out = BufWriter::new(temp.reopen()?);
-    let value = write(&mut out)?;
-    out.flush()?;
-    out.get_ref().sync_all()?;
-    drop(out);
-    temp.persist(path).map_err(|e| Error::Write {
-        path: path.to_path_buf(),
-        reason: e.error.to_string(),
-    })?;
+        .map_err(|e| crate::store::write_error(folder, Error::Io(e)))?;
+    // A full disk or a read-only folder is told as such, naming the file.
+    let value = (|| {
+        let mut out = BufWriter::new(temp.reopen()?);
+        let value = write(&mut out)?;
+        out.flush()?;
+        out.get_ref().sync_all()?;
+        Ok(value)
+    })()
+    .map_err(|e| crate::store::write_error(path, e))?;
+    temp.persist(path)
+        .map_err(|e| crate::store::write_error(path, Error::Io(e.error)))?;
     Ok(value)
 }
 

@@ -1,6 +1,8 @@
 //! Schema migrations. Append-only: a released migration is never edited; a
 //! change is a new entry at the end. `PRAGMA user_version` records how many ran.
 
+use std::path::Path;
+
 use rusqlite::Connection;
 
 use crate::error::{DatabaseError, Result};
@@ -112,8 +114,10 @@ pub const MIGRATIONS: &[&str] = &[
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Applies the migrations not yet applied, each in its own transaction.
-pub fn apply(conn: &mut Connection) -> Result<()> {
+/// Applies the migrations not yet applied, each in its own transaction. When
+/// `path` is a file whose schema is about to change, a copy of it as it was is
+/// written first into its backups folder and kept (see `crate::backup`).
+pub fn apply(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
         return Err(DatabaseError::NewerSchema {
@@ -130,7 +134,7 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
         )?;
         if tables > 0 {
             return Err(DatabaseError::NotGardefou {
-                path: conn.path().map(Into::into).unwrap_or_default(),
+                path: path.map(Path::to_path_buf).unwrap_or_default(),
             }
             .into());
         }
@@ -142,6 +146,14 @@ pub fn apply(conn: &mut Connection) -> Result<()> {
         if now_at > index as i64 {
             tx.commit()?;
             continue;
+        }
+        // Only the process that migrates copies, under the write lock, from a
+        // second connection (WAL readers are not blocked by the lock we hold).
+        if let Some(path) = path
+            && now_at > 0
+            && now_at == current
+        {
+            crate::backup::before_migration(path, now_at, SCHEMA_VERSION)?;
         }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;

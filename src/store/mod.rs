@@ -3,6 +3,8 @@
 
 mod alerts;
 mod away;
+mod backup;
+mod check;
 mod clients;
 mod migrations;
 mod overrides;
@@ -19,6 +21,8 @@ use crate::error::{DatabaseError, Error, Result};
 
 pub use alerts::*;
 pub use away::*;
+pub use backup::*;
+pub use check::{check_signature, write_error};
 pub use clients::*;
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 pub use overrides::*;
@@ -33,6 +37,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The daily backup taken before the first write of a day (files only).
+    daily: Option<crate::backup::Daily>,
 }
 
 impl Store {
@@ -55,20 +61,28 @@ impl Store {
             }
             .into());
         }
+        // Nothing below writes before the file has proven to be ours.
+        check::check_signature(path)?;
+        Self::open_checked(path).map_err(|e| check::storage_error(path, e))
+    }
+
+    fn open_checked(path: &Path) -> Result<Self> {
         create_private_file(path)?;
+        check::check_writable(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| not_a_database(path, &e))?;
+        .map_err(|e| check::classify(path, e))?;
         let mut store = Self {
             conn,
             path: Some(path.to_path_buf()),
+            daily: None,
         };
-        store.configure().map_err(|e| match e {
-            Error::Sqlite(inner) => not_a_database(path, &inner),
-            other => other,
-        })?;
+        store.conn.busy_handler(Some(wait_briefly))?;
+        check::examine(&store.conn, path, false)?;
+        make_private(path)?;
+        store.configure()?;
         store.migrate()?;
         Ok(store)
     }
@@ -76,10 +90,30 @@ impl Store {
     /// A private database in memory, for tests.
     pub fn open_in_memory() -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: None };
+        let mut store = Self {
+            conn,
+            path: None,
+            daily: None,
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Takes a daily backup before the first write of each day (see
+    /// `crate::backup::Daily`). Front ends turn it on; tests of the store do not.
+    pub fn enable_daily_backups(&mut self, daily: crate::backup::Daily) {
+        if self.path.is_some() {
+            self.daily = Some(daily);
+        }
+    }
+
+    /// A daily backup that failed since the last call: the write went on, the
+    /// user should still be told.
+    pub fn take_backup_warning(&mut self) -> Option<Error> {
+        self.daily
+            .as_mut()
+            .and_then(crate::backup::Daily::take_warning)
     }
 
     /// A second, read-only connection to the same file, for long reads that
@@ -89,14 +123,15 @@ impl Store {
         let Some(path) = &self.path else {
             return Err(DatabaseError::InMemoryNoReader.into());
         };
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(wait_briefly))?;
         Ok(Self {
             conn,
             path: Some(path.clone()),
+            daily: None,
         })
     }
 
@@ -117,12 +152,23 @@ impl Store {
     /// Runs `f` in one write transaction, taken up front so that concurrent
     /// processes serialise; nothing is written unless `f` succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        if let (Some(daily), Some(path)) = (self.daily.as_mut(), self.path.as_deref()) {
+            daily.before_write(&self.conn, path);
+        }
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        // A full disk or a read-only folder is told as such (the transaction
+        // was rolled back: the database is as it was before the change).
+        match (result, self.path.as_deref()) {
+            (Err(e), Some(path)) => Err(check::storage_error(path, e)),
+            (result, _) => result,
+        }
     }
 
     /// The data version SQLite bumps when another connection commits: a cheap
@@ -135,12 +181,7 @@ impl Store {
 
     /// Every pragma, in one place.
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Reading the schema first makes a non-SQLite file fail before anything is written.
-        self.conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            })?;
+        self.conn.busy_handler(Some(wait_briefly))?;
         if self.path.is_some() {
             let mode: String = self
                 .conn
@@ -156,8 +197,25 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        migrations::apply(&mut self.conn)
+        let path = self.path.clone();
+        migrations::apply(&mut self.conn, path.as_deref())
     }
+}
+
+/// One wait for another process's lock. SQLite's own busy timeout backs off
+/// to 100 ms sleeps: under contention a waiter keeps waking up after the lock
+/// was taken again, and can wait seconds for locks held a millisecond each.
+const BUSY_STEP: Duration = Duration::from_millis(1);
+
+/// The busy handler: short even waits, `BUSY_TIMEOUT` in all, then give up
+/// (the caller gets SQLITE_BUSY).
+fn wait_briefly(attempts: i32) -> bool {
+    let limit = BUSY_TIMEOUT.as_millis() / BUSY_STEP.as_millis();
+    if u128::try_from(attempts).map_or(true, |a| a >= limit) {
+        return false;
+    }
+    std::thread::sleep(BUSY_STEP);
+    true
 }
 
 /// Creates the file with mode 0600 if it does not exist yet (SQLite gives its
@@ -173,26 +231,25 @@ fn create_private_file(path: &Path) -> Result<()> {
     match options.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(DatabaseError::CannotCreate {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        }
-        .into()),
+        Err(e) => Err(check::write_error(path, Error::Io(e))),
     }
 }
 
-fn not_a_database(path: &Path, error: &rusqlite::Error) -> Error {
-    match error.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => DatabaseError::NotSqlite {
-            path: path.to_path_buf(),
+/// The database is the user's alone (it may have been created by an older
+/// version, or copied in, with wider rights). SQLite gives the -wal and -shm
+/// files the database's mode.
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700))?;
         }
-        .into(),
-        _ => DatabaseError::CannotOpen {
-            path: path.to_path_buf(),
-            reason: error.to_string(),
-        }
-        .into(),
     }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// Column helpers shared by the per-table modules.
