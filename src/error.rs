@@ -151,6 +151,24 @@ pub enum Error {
     Io(std::io::Error),
     /// An import stopped: the file, the line and what is wrong there.
     Import(crate::import::ImportError),
+    /// A recovery answer while the running timer was watched until now.
+    NothingToRecover {
+        client: String,
+    },
+    /// An away period that is not inside its session (or not over yet).
+    AwayOutsideSession {
+        number: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        zone: Tz,
+    },
+    /// An away period that overlaps one already answered for the session.
+    AwayAlreadyAnswered {
+        number: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        zone: Tz,
+    },
 }
 
 /// A session another one collides with.
@@ -311,6 +329,10 @@ pub enum DatabaseError {
     UnknownSessionSource {
         value: String,
     },
+    /// A stored away cause or answer the code does not know (hand-edited database).
+    UnknownAwayValue {
+        value: String,
+    },
 }
 
 /// Why a file could not be written.
@@ -349,6 +371,8 @@ pub enum ErrorKind {
     Refused,
     Database,
     Io,
+    NothingToRecover,
+    AlreadyAnswered,
 }
 
 impl Error {
@@ -391,6 +415,9 @@ impl Error {
             Self::Refused { .. } => ErrorKind::Refused,
             Self::Database(_) | Self::Sqlite(_) => ErrorKind::Database,
             Self::Write { .. } | Self::OutputIsAFolder { .. } | Self::Io(_) => ErrorKind::Io,
+            Self::NothingToRecover { .. } => ErrorKind::NothingToRecover,
+            Self::AwayOutsideSession { .. } => ErrorKind::OutOfRange,
+            Self::AwayAlreadyAnswered { .. } => ErrorKind::AlreadyAnswered,
             Self::Backup(e) => e.kind(),
             Self::Import(error) => error.kind(),
         }
@@ -575,6 +602,33 @@ impl Error {
             Self::Sqlite(error) => tr!(l, "error-sqlite", reason = error.to_string()),
             Self::Io(error) => tr!(l, "error-io", reason = error.to_string()),
             Self::Import(error) => error.message(l),
+            Self::NothingToRecover { client } => {
+                tr!(l, "error-nothing-to-recover", client = client)
+            }
+            Self::AwayOutsideSession {
+                number,
+                from,
+                to,
+                zone,
+            } => tr!(
+                l,
+                "error-away-outside-session",
+                number = *number,
+                from = at(from, zone),
+                to = at(to, zone)
+            ),
+            Self::AwayAlreadyAnswered {
+                number,
+                from,
+                to,
+                zone,
+            } => tr!(
+                l,
+                "error-away-already-answered",
+                number = *number,
+                from = at(from, zone),
+                to = at(to, zone)
+            ),
         }
     }
 }
@@ -740,6 +794,9 @@ fn database_message(l: Locale, problem: &DatabaseError) -> String {
         }
         DatabaseError::UnknownSessionSource { value } => {
             tr!(l, "database-unknown-session-source", value = value)
+        }
+        DatabaseError::UnknownAwayValue { value } => {
+            tr!(l, "database-unknown-away-value", value = value)
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod rules;
 pub mod settings;
 pub mod store;
 pub mod tracker;
+pub mod watching;
 pub mod when;
 pub mod window;
 

@@ -34,6 +34,10 @@ pub struct Settings {
     pub notifications: bool,
     /// Tags whose share of a client's time the week summary watches.
     pub health_tags: Vec<String>,
+    /// No input for this long while a timer runs is away time; `None`: off.
+    pub idle_after: Option<i64>,
+    /// Start the desktop app at login.
+    pub autostart: bool,
     /// Automatic daily backups beside the database.
     pub backups: bool,
     /// The week summary opens by itself at the end of the working week.
@@ -285,6 +289,32 @@ pub const SETTINGS: &[SettingSpec] = &[
             }
         },
     },
+    SettingSpec {
+        key: "idle_after",
+        kind: SettingKind::DurationOrOff,
+        default: "10m",
+        help: "setting-idle-after",
+        apply: |s, v| {
+            s.idle_after = if v == "0" {
+                None
+            } else {
+                Some(parse_duration(v).map_err(|e| e.for_field("idle_after"))?)
+            };
+            Ok(())
+        },
+        show: |s| s.idle_after.map_or_else(|| "0".to_string(), format_compact),
+    },
+    SettingSpec {
+        key: "autostart",
+        kind: SettingKind::Choice { choices: ON_OFF },
+        default: "off",
+        help: "setting-autostart",
+        apply: |s, v| {
+            s.autostart = parse_on_off("autostart", v)?;
+            Ok(())
+        },
+        show: |s| on_off(s.autostart),
+    },
     // #13: daily backups beside the database (src/backup).
     SettingSpec {
         key: "backups",
@@ -338,6 +368,8 @@ impl Settings {
             nag_every: Some(30 * 60),
             notifications: true,
             health_tags: vec!["meeting".to_string(), "rework".to_string()],
+            idle_after: Some(10 * 60),
+            autostart: false,
             backups: true,
             summary_auto_open: true,
         }
@@ -505,6 +537,11 @@ mod tests {
             ("nag_every", "often", None),
             ("notifications", "OFF", Some("off")),
             ("notifications", "maybe", None),
+            ("idle_after", "0", Some("0")),
+            ("idle_after", "5m", Some("5m")),
+            ("idle_after", "idle", None),
+            ("autostart", "ON", Some("on")),
+            ("autostart", "sometimes", None),
             ("backups", "Off", Some("off")),
             ("backups", "sometimes", None),
             ("summary_auto_open", "Off", Some("off")),
@@ -531,6 +568,8 @@ mod tests {
         assert_eq!(d.get("warn_at").unwrap(), "80");
         assert_eq!(d.get("weekly_cap").unwrap(), "none");
         assert_eq!(d.get("summary_auto_open").unwrap(), "on");
+        assert_eq!(d.get("idle_after").unwrap(), "10m");
+        assert_eq!(d.get("autostart").unwrap(), "off");
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod import;
 mod reader;
 mod sessions;
 mod timer;
+mod watching;
 
 pub(crate) use boundaries::sessions_with_rest_days;
 pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
@@ -31,6 +32,7 @@ pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog, 
 pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
+pub use watching::{AwayChoice, AwayOutcome, AwayRequest, Recovered};
 
 /// Gardefou's core: a store and a clock.
 pub struct Tracker {

@@ -172,7 +172,9 @@ fn export_and_backup_onto_a_full_disk_fail_cleanly() {
 
 #[test]
 fn a_write_on_a_full_disk_is_refused_whole_and_the_daily_backup_only_warns() {
-    let Some(disk) = SmallDisk::mount(512) else {
+    // Room for the database and its first daily backup before the filler;
+    // the schema grows with each migration (seven tables and their indexes).
+    let Some(disk) = SmallDisk::mount(1024) else {
         return;
     };
     let path = disk.path().join("gardefou.sqlite3");

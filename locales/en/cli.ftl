@@ -7,6 +7,8 @@ cli-started = Started { $client } at { $at }.
 cli-long-session = warning: this session lasted { $duration }. If the timer was forgotten, fix the end with `gardefou edit { $number } --to TIME`.
 cli-running-since = { $client } running since { $since } ({ $duration }).
 cli-no-timer = No timer running.
+cli-recovered-kept = { $client } keeps running; the time since { $since } ({ $duration }) is kept.
+cli-recovered-nothing-left = { $client }'s timer was never seen after its start: the session is deleted (it can be restored).
 
 # A session in a sentence: `running` is yes while its timer runs.
 cli-session-stopped = { $running ->
@@ -99,6 +101,7 @@ cli-hint-drop = gardefou rm { $number }
 cli-hint-restore = gardefou restore-session { $number }
 cli-hint-allow-long = pass --allow-long if it is right
 cli-hint-db = choose another file with --db PATH
+cli-hint-recover = gardefou recover last-seen | keep | now
 
 # backup, restore (#13)
 cli-backup-done = Backed up to { $path }: { $clients ->

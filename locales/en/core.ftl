@@ -32,6 +32,9 @@ error-output-is-a-folder = { $path } is a folder; give a file name
 error-cannot-write = cannot write { $path }: { $reason }; nothing was written
 error-sqlite = database error: { $reason }
 error-io = { $reason }
+error-nothing-to-recover = { $client }'s timer was watched until now; there is nothing to recover
+error-away-outside-session = the away time { $from }–{ $to } is not inside session { $number }, or is not over yet
+error-away-already-answered = the away time { $from }–{ $to } of session { $number } overlaps one already answered
 
 invalid-empty = { $field } cannot be empty
 invalid-name-empty = a client name cannot be empty
@@ -92,6 +95,17 @@ database-in-memory-no-reader = a database in memory cannot be read on a second c
 database-stored-setting-invalid = the stored setting { $key } is invalid ('{ $value }')
 database-unknown-alert-kind = the database holds an unknown alert kind '{ $value }'
 database-unknown-session-source = the database holds an unknown session source '{ $value }'
+database-unknown-away-value = the database holds an unknown away cause or answer '{ $value }'
+
+# Watching over the user: questions about time that may not be work.
+
+watch-recovery-question = The timer for { $client } was last seen on { $day } at { $time }, { $duration } ago: stop it at { $time }, keep it running, or stop it now?
+watch-away-question = { $cause ->
+    [sleep] The computer slept on { $day } from { $from } to { $to } ({ $duration }) while the timer for { $client } ran: keep that time, discard it, give it to another client or mark it non-billable?
+    [stale] Nobody watched the timer for { $client } on { $day } from { $from } to { $to } ({ $duration }): keep that time, discard it, give it to another client or mark it non-billable?
+   *[idle] You were away on { $day } from { $from } to { $to } ({ $duration }) while the timer for { $client } ran: keep that time, discard it, give it to another client or mark it non-billable?
+}
+watch-still-working = Still working for { $client }?
 
 # Files Gardefou could not write, damaged databases, backups (#13).
 write-disk-full = the disk is full

@@ -21,6 +21,7 @@ report-off-hours-none = Outside working hours: none.
 report-rest-days = On rest days: { $duration }.
 report-rest-days-none = On rest days: none.
 report-weekend-streak = Worked weekends in a row at the end of the week: { $count }.
+report-discarded = Discarded as not work (away time you answered): { $duration }, not counted above ({ $clients }).
 report-overrides-none = Overrides this week: none.
 report-overrides = Overrides this week ({ $count }), with your reasons:
 report-alerts-none = Alerts this week: none.

@@ -14,5 +14,7 @@ setting-weekend-streak-limit = Worked weekends in a row before you are warned.
 setting-nag-every = How often a reminder repeats while a timer runs past a boundary (0 turns reminders off).
 setting-notifications = Desktop notifications: on or off.
 setting-health-tags = The tags whose share of a client's time the week summary watches, e.g. meeting,rework.
+setting-idle-after = With a timer running, ask about the time when no keyboard or mouse input has come for this long, e.g. 10m (0 turns it off).
+setting-autostart = Start Gardefou when you log in: on or off.
 setting-backups = A copy of the database each day before its first change, kept beside it (7 days, then one a week for 8 weeks): on or off.
 setting-summary-auto-open = Open the week summary by itself once the working week ends: on or off.

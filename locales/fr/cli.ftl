@@ -7,6 +7,8 @@ cli-started = { $client } démarré à { $at }.
 cli-long-session = attention : cette séance a duré { $duration }. Si le chrono a été oublié, corrigez la fin avec `gardefou edit { $number } --to HEURE`.
 cli-running-since = { $client } en cours depuis { $since } ({ $duration }).
 cli-no-timer = Aucun chrono ne tourne.
+cli-recovered-kept = Le chrono de { $client } continue ; le temps depuis { $since } ({ $duration }) est conservé.
+cli-recovered-nothing-left = Le chrono de { $client } n’a jamais été vu après son démarrage : la séance est supprimée (elle peut être restaurée).
 
 cli-session-stopped = { $running ->
     [yes] Séance { $number } arrêtée : { $client }, en cours depuis { $since }.
@@ -97,6 +99,7 @@ cli-hint-drop = gardefou rm { $number }
 cli-hint-restore = gardefou restore-session { $number }
 cli-hint-allow-long = ajoutez --allow-long si c’est juste
 cli-hint-db = choisissez un autre fichier avec --db CHEMIN
+cli-hint-recover = gardefou recover last-seen | keep | now
 
 # backup, restore (#13)
 cli-backup-done = Sauvegardé dans { $path } : { $clients ->

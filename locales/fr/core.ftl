@@ -32,6 +32,9 @@ error-output-is-a-folder = { $path } est un dossier ; donnez un nom de fichier
 error-cannot-write = impossible d’écrire { $path } : { $reason } ; rien n’a été écrit
 error-sqlite = erreur de base de données : { $reason }
 error-io = { $reason }
+error-nothing-to-recover = le chrono de { $client } a été suivi jusqu’à maintenant : il n’y a rien à récupérer
+error-away-outside-session = l’absence { $from }–{ $to } n’est pas comprise dans la séance { $number }, ou n’est pas terminée
+error-away-already-answered = l’absence { $from }–{ $to } de la séance { $number } chevauche une absence déjà traitée
 
 invalid-empty = { $field } ne peut pas être vide
 invalid-name-empty = le nom d’un client ne peut pas être vide
@@ -92,6 +95,17 @@ database-in-memory-no-reader = une base en mémoire ne peut pas être lue par un
 database-stored-setting-invalid = le réglage enregistré { $key } n’est pas valable (« { $value } »)
 database-unknown-alert-kind = la base contient un type d’alerte inconnu : « { $value } »
 database-unknown-session-source = la base contient une origine de séance inconnue : « { $value } »
+database-unknown-away-value = la base contient une cause ou une réponse d’absence inconnue : « { $value } »
+
+# Veiller sur l’utilisateur : les questions sur un temps qui n’est peut-être pas du travail.
+
+watch-recovery-question = Le chrono de { $client } a été vu pour la dernière fois le { $day } à { $time }, il y a { $duration } : l’arrêter à { $time }, le laisser tourner ou l’arrêter maintenant ?
+watch-away-question = { $cause ->
+    [sleep] L’ordinateur était en veille le { $day } de { $from } à { $to } ({ $duration }) pendant que le chrono de { $client } tournait : garder ce temps, l’écarter, l’attribuer à un autre client ou le marquer non facturable ?
+    [stale] Personne ne suivait le chrono de { $client } le { $day } de { $from } à { $to } ({ $duration }) : garder ce temps, l’écarter, l’attribuer à un autre client ou le marquer non facturable ?
+   *[idle] Vous étiez absent le { $day } de { $from } à { $to } ({ $duration }) pendant que le chrono de { $client } tournait : garder ce temps, l’écarter, l’attribuer à un autre client ou le marquer non facturable ?
+}
+watch-still-working = Vous travaillez toujours pour { $client } ?
 
 # Files Gardefou could not write, damaged databases, backups (#13).
 write-disk-full = le disque est plein

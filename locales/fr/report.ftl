@@ -21,6 +21,7 @@ report-off-hours-none = Hors horaires : rien.
 report-rest-days = Jours de repos : { $duration }.
 report-rest-days-none = Jours de repos : rien.
 report-weekend-streak = Week-ends travaillés d’affilée à la fin de la semaine : { $count }.
+report-discarded = Écarté comme hors travail (absences que vous avez traitées) : { $duration }, non compté ci-dessus ({ $clients }).
 report-overrides-none = Dépassements cette semaine : aucun.
 report-overrides = { $count ->
     [one] Dépassement cette semaine (1), avec votre raison :

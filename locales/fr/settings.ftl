@@ -14,5 +14,7 @@ setting-weekend-streak-limit = Le nombre de week-ends travaillés d’affilée a
 setting-nag-every = La fréquence des rappels quand un chrono tourne au-delà d’une limite (0 les désactive).
 setting-notifications = Les notifications du bureau : on ou off.
 setting-health-tags = Les étiquettes dont le bilan surveille la part dans le temps d’un client, par exemple meeting,rework.
+setting-idle-after = Quand un chrono tourne, vous demander quoi faire du temps passé sans clavier ni souris au-delà de cette durée, par exemple 10m (0 désactive).
+setting-autostart = Lancer Gardefou à l’ouverture de session : on ou off.
 setting-backups = Une copie de la base chaque jour avant sa première modification, gardée à côté (7 jours, puis une par semaine pendant 8 semaines) : on ou off.
 setting-summary-auto-open = Ouvrir le bilan de la semaine tout seul à la fin de la semaine de travail : on ou off.

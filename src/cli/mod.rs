@@ -10,6 +10,7 @@ mod errors;
 mod export;
 mod import;
 mod output;
+mod recover;
 mod report;
 mod report_text;
 mod sessions;
@@ -58,6 +59,8 @@ enum Command {
     Stop(timer::StopArgs),
     /// Show the running timer.
     Status,
+    /// Answer the question about a timer nobody watched (a crash, a power cut).
+    Recover(recover::RecoverArgs),
     /// Record a past session.
     Add(sessions::AddArgs),
     /// List sessions (default: this week).
@@ -182,6 +185,7 @@ fn run_command(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Start(args) => timer::start(ctx, args),
         Command::Stop(args) => timer::stop(ctx, args),
         Command::Status => timer::status(ctx),
+        Command::Recover(args) => recover::recover(ctx, args),
         Command::Add(args) => sessions::add(ctx, args),
         Command::Log(args) => sessions::log(ctx, args),
         Command::Edit(args) => sessions::edit(ctx, args),

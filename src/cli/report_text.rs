@@ -139,6 +139,21 @@ fn boundary_lines(w: &WeekReport, l: Locale) -> Vec<String> {
         tr!(l, "report-rest-days", duration = d(w.rest_day_seconds))
     });
     lines.push(tr!(l, "report-weekend-streak", count = w.weekend_streak));
+    // Only when something was discarded: most weeks have nothing to say here.
+    if w.discarded_seconds > 0 {
+        let by_client: Vec<String> = w
+            .clients
+            .iter()
+            .filter(|c| c.discarded_seconds > 0)
+            .map(|c| format!("{} {}", c.name, d(c.discarded_seconds)))
+            .collect();
+        lines.push(tr!(
+            l,
+            "report-discarded",
+            duration = d(w.discarded_seconds),
+            clients = by_client.join(", ")
+        ));
+    }
     if w.overrides.is_empty() {
         lines.push(tr!(l, "report-overrides-none"));
     } else {

@@ -125,6 +125,8 @@ pub fn stop(ctx: &mut Ctx, a: StopArgs) -> anyhow::Result<()> {
 pub fn status(ctx: &mut Ctx) -> anyhow::Result<()> {
     let status = ctx.tracker.status()?;
     let (tz, now) = (status.timezone, status.now);
+    // Asked, never answered here: nothing changes until `gardefou recover`.
+    let recovery = ctx.tracker.recovery()?;
     if ctx.json {
         let projection = ctx.tracker.projection()?;
         let running = status.running.as_ref();
@@ -142,6 +144,7 @@ pub fn status(ctx: &mut Ctx) -> anyhow::Result<()> {
             "now": rfc3339_in(now, tz),
             "weekly_cap_reached_at": projection.weekly_cap_reached_at.map(|t| rfc3339_in(t, tz)),
             "client_cap_reached_at": projection.client_cap_reached_at.map(|t| rfc3339_in(t, tz)),
+            "recovery": super::recover::recovery_json(recovery.as_ref(), ctx, tz),
         }));
     }
     let l = ctx.locale;
@@ -157,6 +160,10 @@ pub fn status(ctx: &mut Ctx) -> anyhow::Result<()> {
             )
         ),
         None => println!("{}", tr!(l, "cli-no-timer")),
+    }
+    if let Some(question) = &recovery {
+        println!("{}", question.message(tz, l));
+        println!("{}", tr!(l, "cli-hint-recover"));
     }
     Ok(())
 }

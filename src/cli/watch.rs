@@ -13,6 +13,9 @@ use super::Ctx;
 /// How often a sleeping watcher looks at the stop flag.
 const POLL: Duration = Duration::from_millis(100);
 
+/// How often the running timer's last-seen instant is recorded.
+const HEARTBEAT: Duration = Duration::from_secs(60);
+
 pub fn watch(ctx: &mut Ctx) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
@@ -22,7 +25,13 @@ pub fn watch(ctx: &mut Ctx) -> anyhow::Result<()> {
     let l = ctx.locale;
     eprintln!("{}", tr!(l, "cli-watch-start"));
     let mut said_unavailable = false;
+    let mut last_beat: Option<Instant> = None;
+    let mut asked_recovery = false;
     while !stop.load(Ordering::SeqCst) {
+        if last_beat.is_none_or(|at| at.elapsed() >= HEARTBEAT) {
+            last_beat = Some(Instant::now());
+            heartbeat(ctx, &mut asked_recovery);
+        }
         match deliver(&mut ctx.tracker, &notifier) {
             Ok((sent, error)) => {
                 for notice in &sent {
@@ -60,4 +69,27 @@ pub fn watch(ctx: &mut Ctx) -> anyhow::Result<()> {
     }
     eprintln!("{}", tr!(l, "cli-watch-stopped"));
     Ok(())
+}
+
+/// Records "last seen now"; when a recovery question waits (the beat is then
+/// not recorded), says it once, with the command that answers it.
+fn heartbeat(ctx: &mut Ctx, asked: &mut bool) {
+    let l = ctx.locale;
+    match ctx.tracker.heartbeat() {
+        Ok(true) => *asked = false,
+        Ok(false) => match ctx.tracker.recovery() {
+            Ok(Some(question)) if !*asked => {
+                *asked = true;
+                let tz = ctx
+                    .tracker
+                    .settings()
+                    .map_or(chrono_tz::Tz::UTC, |s| s.timezone);
+                eprintln!("{}", question.message(tz, l));
+                eprintln!("{}", tr!(l, "cli-hint-recover"));
+            }
+            Ok(_) => {}
+            Err(error) => eprintln!("gardefou: {}", error.message(l)),
+        },
+        Err(error) => eprintln!("gardefou: {}", error.message(l)),
+    }
 }

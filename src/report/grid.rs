@@ -34,6 +34,8 @@ pub struct ClientWeek {
     pub cap_used_percent: Option<i64>,
     /// `below`, `warning` or `reached` (the rules' `warn_at` threshold).
     pub cap_level: Option<CapLevel>,
+    /// Time answered as not work (away, discarded), kept out of the totals.
+    pub discarded_seconds: i64,
 }
 
 /// Builds the rows of the clients with time in `week` (by name). `dates` are the
@@ -91,6 +93,7 @@ pub fn client_weeks(
                 cap_seconds: client.cap_seconds,
                 cap_used_percent: usage.map(|u| u.percent),
                 cap_level: usage.map(|u| u.level),
+                discarded_seconds: 0,
             })
         })
         .collect();

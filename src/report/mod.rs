@@ -8,6 +8,7 @@
 pub mod amounts;
 pub mod boundaries;
 pub mod clip;
+pub mod discarded;
 pub mod grid;
 pub mod health;
 pub mod totals;
@@ -84,5 +85,13 @@ pub(crate) fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result
         warn_at: settings.warn_at,
         locale: settings.locale,
     };
-    Ok(compute_week(&input, facts))
+    let mut report = compute_week(&input, facts);
+    let (total, per_client) =
+        discarded::discarded_seconds(&store::away_in_range(conn, week.0, week.1)?, week);
+    report.discarded_seconds = total;
+    for row in &mut report.clients {
+        let id = clients.iter().find(|c| c.name == row.name).map(|c| c.id);
+        row.discarded_seconds = id.and_then(|id| per_client.get(&id)).copied().unwrap_or(0);
+    }
+    Ok(report)
 }

@@ -45,6 +45,8 @@ pub struct WeekReport {
     pub previous_week: WeekTotals,
     pub trend: Trend,
     pub health: Vec<ClientHealth>,
+    /// Time answered as not work this week (away, discarded): not in any total.
+    pub discarded_seconds: i64,
 }
 
 /// The headline totals of a week.
@@ -170,6 +172,7 @@ pub fn compute_week(input: &WeekInput<'_>, boundaries: Boundaries) -> WeekReport
         previous_week,
         trend: trend(input.sessions, input.clients, &w.trend, input.now),
         health,
+        discarded_seconds: 0,
     }
 }
 

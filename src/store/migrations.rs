@@ -223,6 +223,27 @@ pub const MIGRATIONS: &[&str] = &[
         shown_at       INTEGER NOT NULL
     );
     "#,
+    // 7: away periods (idle, sleep, unwatched time) and the user's answers.
+    r#"
+    CREATE TABLE away_periods (
+        id               TEXT PRIMARY KEY NOT NULL,      -- UUIDv7
+        session_id       TEXT NOT NULL REFERENCES sessions(id),
+        client_id        TEXT NOT NULL REFERENCES clients(id),
+        from_at          INTEGER NOT NULL,               -- UTC seconds
+        to_at            INTEGER NOT NULL,
+        cause            TEXT NOT NULL CHECK (cause IN ('idle', 'sleep', 'stale')),
+        answer           TEXT NOT NULL
+                         CHECK (answer IN ('keep', 'discard', 'reassign', 'non_billable')),
+        split_session_id TEXT REFERENCES sessions(id),   -- the away part's own session
+        answered_at      INTEGER NOT NULL,
+        deleted_at       INTEGER,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL,
+        CHECK (to_at > from_at)
+    );
+    CREATE INDEX away_periods_by_session ON away_periods (session_id, from_at);
+    CREATE INDEX away_periods_by_from ON away_periods (from_at);
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

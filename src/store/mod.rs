@@ -2,6 +2,7 @@
 //! pragma; migrations are append-only and applied at open.
 
 mod alerts;
+mod away;
 mod backup;
 mod check;
 mod clients;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{DatabaseError, Error, Result};
 
 pub use alerts::*;
+pub use away::*;
 pub use backup::*;
 pub use check::{check_signature, write_error};
 pub use clients::*;

@@ -187,7 +187,7 @@ week_seconds: number,
  */
 weekly_cap: CapUsage | null, };
 
-export type ErrorKind = "unknown_client" | "archived_client" | "duplicate_client" | "client_running" | "overlap" | "nothing_running" | "already_running" | "session_not_found" | "session_deleted" | "invalid_value" | "stop_before_start" | "end_before_start" | "zero_length" | "too_long" | "out_of_range" | "local_time_gap" | "local_time_ambiguous" | "refused" | "database" | "io" | "app";
+export type ErrorKind = "unknown_client" | "archived_client" | "duplicate_client" | "client_running" | "overlap" | "nothing_running" | "already_running" | "session_not_found" | "session_deleted" | "invalid_value" | "stop_before_start" | "end_before_start" | "zero_length" | "too_long" | "out_of_range" | "local_time_gap" | "local_time_ambiguous" | "refused" | "database" | "io" | "nothing_to_recover" | "already_answered" | "app";
 
 export type Boundary = "weekly_cap_warning" | "weekly_cap_reached" | "client_cap_warning" | "client_cap_reached" | "off_hours" | "weekend_streak" | "planned_exceeded";
 
