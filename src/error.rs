@@ -150,7 +150,8 @@ pub enum Error {
     Sqlite(rusqlite::Error),
     Io(std::io::Error),
     /// An import stopped: the file, the line and what is wrong there.
-    Import(crate::import::ImportError),
+    /// (Boxed: an import error carries a file, a line and values; errors stay small.)
+    Import(Box<crate::import::ImportError>),
     /// A recovery answer while the running timer was watched until now.
     NothingToRecover {
         client: String,
@@ -832,7 +833,7 @@ impl From<std::io::Error> for Error {
 
 impl From<crate::import::ImportError> for Error {
     fn from(error: crate::import::ImportError) -> Self {
-        Self::Import(error)
+        Self::Import(Box::new(error))
     }
 }
 

@@ -39,6 +39,8 @@ fn parent_of(path: &Path) -> PathBuf {
 pub(crate) fn ensure_folder(db: &Path) -> Result<PathBuf> {
     let folder = folder_for(db);
     if !folder.is_dir() {
+        // Only Unix sets a mode on the builder.
+        #[cfg_attr(not(unix), allow(unused_mut))]
         let mut builder = fs::DirBuilder::new();
         #[cfg(unix)]
         {

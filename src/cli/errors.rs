@@ -56,7 +56,9 @@ pub fn hint(error: &Error, locale: Locale) -> Option<String> {
         Error::StopBeforeStart { number, .. } => Some(tr!(l, "cli-hint-drop", number = *number)),
         Error::SessionDeleted { number } => Some(tr!(l, "cli-hint-restore", number = *number)),
         Error::TooLong { .. } => Some(tr!(l, "cli-hint-allow-long")),
-        Error::Import(gardefou::import::ImportError::Overlap { .. }) => {
+        Error::Import(import)
+            if matches!(**import, gardefou::import::ImportError::Overlap { .. }) =>
+        {
             Some(tr!(l, "cli-hint-import-skip"))
         }
         Error::Database(

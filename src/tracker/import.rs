@@ -137,7 +137,7 @@ impl<'a> Run<'a> {
     }
 
     fn rejected(entry: &Entry, error: Error) -> Error {
-        Error::Import(ImportError::Rejected {
+        Error::from(ImportError::Rejected {
             file: entry.origin.file.to_path_buf(),
             line: entry.origin.line,
             error: Box::new(error),
@@ -162,7 +162,7 @@ impl<'a> Run<'a> {
         };
         let start = entry.start;
         if end < start {
-            return Err(Error::Import(ImportError::EndBeforeStart {
+            return Err(Error::from(ImportError::EndBeforeStart {
                 file: entry.origin.file.to_path_buf(),
                 line: entry.origin.line,
                 start,
@@ -195,7 +195,7 @@ impl<'a> Run<'a> {
         if let Some(other) = other {
             let with = self.overlap_with(&other);
             if self.request.on_overlap == OnOverlap::Stop && !self.request.dry_run {
-                return Err(Error::Import(ImportError::Overlap {
+                return Err(Error::from(ImportError::Overlap {
                     file: entry.origin.file.to_path_buf(),
                     line: entry.origin.line,
                     start,
