@@ -199,7 +199,7 @@ pub fn run() {
     let state = match AppState::open_default() {
         Ok(state) => state.with_launch_view(launch_view),
         Err(e) => {
-            eprintln!("gardefou-desktop: {e}");
+            eprintln!("gardefou-desktop: {}", e.message(Locale::from_env()));
             show_startup_failure(&e);
         }
     };
@@ -251,14 +251,17 @@ fn show_startup_failure(error: &gardefou::Error) -> ! {
     let path = gardefou::paths::resolve_db_path(None)
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let reason = error.to_string();
+    // No settings can be read: the system's language says it.
+    let locale = Locale::from_env();
+    let reason = error.message(locale);
     let result = Builder::default()
         .setup(move |app| {
             if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 let mut url = window.url()?;
                 url.query_pairs_mut()
                     .append_pair("startup-failed", &reason)
-                    .append_pair("path", &path);
+                    .append_pair("path", &path)
+                    .append_pair("locale", locale.as_str());
                 window.navigate(url)?;
             }
             Ok(())

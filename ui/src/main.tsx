@@ -1,13 +1,15 @@
 import { render } from "preact";
 import { api } from "./api";
 import { startApp } from "./app";
-import { t } from "./i18n";
+import { setLocale, t } from "./i18n";
 
 const root = document.getElementById("app") as HTMLElement;
 const failed = new URLSearchParams(location.search);
 const reason = failed.get("startup-failed");
 if (reason !== null) {
-  // The database could not be opened: say why and where (no command can run).
+  // The database could not be opened: say why and where (no command can run),
+  // in the system's language (the settings cannot be read).
+  setLocale(failed.get("locale") ?? "en");
   render(
     <section class="notice refused" role="alert">
       <h1>{t("startup-failed")}</h1>
