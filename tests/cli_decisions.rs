@@ -8,35 +8,11 @@
 
 mod support;
 
-use std::path::PathBuf;
-
 use serde_json::Value;
-use support::TestDb;
+use support::{TestDb, golden};
 
 /// Saturday after week 2026-W48 (Mon 23 – Sun 29 Nov), Paris.
 const NOW: &str = "2026-11-28T12:00:00+01:00";
-
-fn golden(name: &str, actual: &[u8]) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("GARDEFOU_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing {}; run with GARDEFOU_BLESS=1 to create it",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file; if the change is intended, rerun with GARDEFOU_BLESS=1.\n--- expected\n{}\n--- actual\n{}",
-        String::from_utf8_lossy(&expected),
-        String::from_utf8_lossy(actual)
-    );
-}
 
 /// Four clients with a week of work; `locale` set before anything is decided.
 fn seeded(locale: &str) -> TestDb {

@@ -108,3 +108,26 @@ pub fn mode(path: &std::path::Path) -> u32 {
         .mode()
         & 0o777
 }
+
+/// Compares `actual` with `tests/golden/NAME`; `GARDEFOU_BLESS=1` rewrites the file instead.
+pub fn golden(name: &str, actual: &[u8]) {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("GARDEFOU_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing {}; run with GARDEFOU_BLESS=1 to create it",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{name} differs from the golden file; if the change is intended, rerun with GARDEFOU_BLESS=1.\n--- expected\n{}\n--- actual\n{}",
+        String::from_utf8_lossy(&expected),
+        String::from_utf8_lossy(actual)
+    );
+}
