@@ -455,3 +455,31 @@ fn commands_outside_the_capability_are_refused() {
     assert!(invoke(&window, "plugin:window|close", json!({})).is_err());
     assert!(invoke(&window, "delete_everything", json!({})).is_err());
 }
+
+#[test]
+fn the_ticker_beats_each_minute_of_a_running_timer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
+    let state = app.state::<AppState>();
+    state
+        .with_tracker(|t| t.start(gardefou::tracker::StartRequest::new("Acme")))
+        .expect("start");
+    let mut seen = None;
+    crate::ticker::tick(app.handle(), &state, &mut seen); // publishes: minute 0
+    let unwatched = |state: &AppState| {
+        state
+            .with_tracker(|t| t.recovery())
+            .expect("recovery")
+            .is_some()
+    };
+    // Never watched yet: a timer the app never beat for is not asked about.
+    clock.advance(Duration::minutes(10));
+    assert!(!unwatched(&state));
+    // The minute moved: the tick records the last-seen instant ...
+    crate::ticker::tick(app.handle(), &state, &mut seen);
+    clock.advance(Duration::seconds(90));
+    assert!(!unwatched(&state), "seen 90 s ago");
+    // ... so an app that stops ticking (a crash) is asked about after 2 minutes.
+    clock.advance(Duration::seconds(60));
+    assert!(unwatched(&state), "seen 150 s ago");
+}
