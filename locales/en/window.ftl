@@ -129,7 +129,7 @@ client-archive = Archive
 client-unarchive = Unarchive
 client-archived = archived
 client-no-cap = no cap
-client-rate-value = { $rate } { $currency }/h
+client-rate-value = { $rate }/h
 
 ## Settings
 settings-heading = Settings

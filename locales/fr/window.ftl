@@ -129,7 +129,7 @@ client-archive = Archiver
 client-unarchive = Désarchiver
 client-archived = archivé
 client-no-cap = sans plafond
-client-rate-value = { $rate } { $currency }/h
+client-rate-value = { $rate }/h
 
 ## Réglages
 settings-heading = Réglages

@@ -188,7 +188,9 @@ pub async fn stop_timer<R: Runtime>(
 /// Every client, archived ones too, with this week's hours.
 #[tauri::command]
 pub async fn list_clients(state: State<'_, AppState>) -> Result<Vec<ClientRow>, CommandError> {
-    Ok(client_rows(&state.with_tracker(|t| t.clients_this_week())?))
+    let (rows, locale) =
+        state.with_tracker(|t| Ok((t.clients_this_week()?, t.settings()?.locale)))?;
+    Ok(client_rows(&rows, locale))
 }
 
 fn optional(text: &str) -> Option<String> {

@@ -12,6 +12,7 @@ use chrono_tz::Tz;
 use gardefou::Tracker;
 use gardefou::day::Day;
 use gardefou::duration::format_compact;
+use gardefou::i18n::{Locale, format};
 use gardefou::model::Session;
 use gardefou::rules::{CapLevel, CapUsage};
 use gardefou::tracker::{ClientWeek, Meters, RunningFlags, WeekLog, WindowState};
@@ -91,6 +92,10 @@ pub struct ClientRow {
     pub currency: String,
     /// Compact duration (`10h`), empty when none.
     pub cap: String,
+    /// The rate as the user's language writes it (`45.50 EUR` / `45,50 €`), for lists.
+    pub rate_text: String,
+    /// The weekly cap as the user's language writes it (`10 h`), empty when none.
+    pub cap_text: String,
     pub color: String,
     /// `15m:up`, empty when none.
     pub rounding: String,
@@ -256,7 +261,7 @@ fn meters_view(m: &Meters, tz: Tz) -> MetersView {
     }
 }
 
-pub fn client_row(row: &ClientWeek) -> ClientRow {
+pub fn client_row(row: &ClientWeek, locale: Locale) -> ClientRow {
     let c = &row.client;
     ClientRow {
         id: c.id.to_string(),
@@ -265,6 +270,11 @@ pub fn client_row(row: &ClientWeek) -> ClientRow {
         rate_minor: c.rate_minor,
         currency: c.currency.code().to_string(),
         cap: c.cap_seconds.map(format_compact).unwrap_or_default(),
+        rate_text: format::amount(c.rate_minor, c.currency, locale),
+        cap_text: c
+            .cap_seconds
+            .map(|s| format::duration(s, locale))
+            .unwrap_or_default(),
         color: c.color.as_str().to_string(),
         rounding: c.rounding.map(|r| r.to_string()).unwrap_or_default(),
         archived: c.archived,
@@ -272,8 +282,8 @@ pub fn client_row(row: &ClientWeek) -> ClientRow {
     }
 }
 
-pub fn client_rows(rows: &[ClientWeek]) -> Vec<ClientRow> {
-    rows.iter().map(client_row).collect()
+pub fn client_rows(rows: &[ClientWeek], locale: Locale) -> Vec<ClientRow> {
+    rows.iter().map(|row| client_row(row, locale)).collect()
 }
 
 /// A week's sessions, each with its client's colour (archived ones too).

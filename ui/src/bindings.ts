@@ -251,7 +251,15 @@ rate: string, rate_minor: number, currency: string,
 /**
  * Compact duration (`10h`), empty when none.
  */
-cap: string, color: string, 
+cap: string, 
+/**
+ * The rate as the user's language writes it (`45.50 EUR` / `45,50 €`), for lists.
+ */
+rate_text: string, 
+/**
+ * The weekly cap as the user's language writes it (`10 h`), empty when none.
+ */
+cap_text: string, color: string, 
 /**
  * `15m:up`, empty when none.
  */

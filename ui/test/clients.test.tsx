@@ -23,7 +23,7 @@ async function openClients(rows: ClientRow[], extra: (cmd: string, args: Record<
 }
 
 describe("clients", () => {
-  const globexArchived = clientRow({ id: "c2", name: "Globex", archived: true, cap: "", week_seconds: 0 });
+  const globexArchived = clientRow({ id: "c2", name: "Globex", archived: true, cap: "", cap_text: "", week_seconds: 0 });
 
   test("lists rate, currency, cap and this week's hours; archived ones only when asked", async () => {
     await openClients([clientRow(), globexArchived]);
@@ -31,8 +31,9 @@ describe("clients", () => {
     expect(within(list).getAllByRole("listitem")).toHaveLength(1);
     const row = within(list).getByRole("listitem");
     expect(row.textContent).toContain("Acme");
+    // The rate and cap as the core wrote them for the user's language.
     expect(row.textContent).toContain("45.50 EUR/h");
-    expect(row.textContent).toContain("10h");
+    expect(row.textContent).toContain("10 h");
     expect(row.textContent).toContain("1 h");
     fireEvent.click(screen.getByLabelText("Show archived clients"));
     await flush();

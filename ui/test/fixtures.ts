@@ -88,6 +88,8 @@ export function clientRow(over: Partial<ClientRow> = {}): ClientRow {
     rate_minor: 4550,
     currency: "EUR",
     cap: "10h",
+    rate_text: "45.50 EUR",
+    cap_text: "10 h",
     color: acme.color,
     rounding: "",
     archived: false,

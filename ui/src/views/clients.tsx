@@ -125,8 +125,8 @@ function ClientItem({ c }: { c: ClientRow }) {
             {c.name}
             {c.archived && <span class="badge">{t("client-archived")}</span>}
           </span>
-          <span class="num muted">{t("client-rate-value", { rate: c.rate, currency: c.currency })}</span>
-          <span class="num muted">{c.cap || t("client-no-cap")}</span>
+          <span class="num muted">{t("client-rate-value", { rate: c.rate_text })}</span>
+          <span class="num muted">{c.cap_text || t("client-no-cap")}</span>
           <span class="num" title={t("client-week")}>
             {human(c.week_seconds)}
           </span>
