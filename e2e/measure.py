@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from test_desktop import APP, cli, fresh_db
+from harness import APP, cli, fresh_db
 from webdriver import wait_for
 
 IDLE_SECONDS = int(os.environ.get("IDLE_SECONDS", "300"))

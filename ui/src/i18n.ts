@@ -1,9 +1,8 @@
-// The window's text: Fluent messages from locales/{en,fr}/window.ftl. The
+// The window's text: Fluent messages from locales/{en,fr}/window*.ftl (one
+// file per part of the window: window.ftl, window-summary.ftl, ...). The
 // language is a signal: components that call `t` re-render when it changes.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { signal } from "./signal";
-import en from "../../locales/en/window.ftl?raw";
-import fr from "../../locales/fr/window.ftl?raw";
 // The settings table's help lines, shared with `gardefou settings show`.
 import enSettings from "../../locales/en/settings.ftl?raw";
 import frSettings from "../../locales/fr/settings.ftl?raw";
@@ -20,9 +19,23 @@ function bundle(locale: Locale, ...sources: string[]): FluentBundle {
   return b;
 }
 
+// Every window*.ftl file of each language, in name order (Vite inlines them).
+const windowFiles = import.meta.glob<string>("../../locales/*/window*.ftl", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+function windowSources(lang: Locale): string[] {
+  return Object.keys(windowFiles)
+    .filter((path) => path.startsWith(`../../locales/${lang}/`))
+    .sort()
+    .map((path) => windowFiles[path]);
+}
+
 const bundles: Record<Locale, FluentBundle> = {
-  en: bundle("en", en, enSettings),
-  fr: bundle("fr", fr, frSettings),
+  en: bundle("en", ...windowSources("en"), enSettings),
+  fr: bundle("fr", ...windowSources("fr"), frSettings),
 };
 
 export const locale = signal<Locale>("en");

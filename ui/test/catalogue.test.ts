@@ -3,8 +3,20 @@
 // checks every .ftl file the same way; this one runs with the UI's tests).
 import { FluentResource } from "@fluent/bundle";
 import { expect, test } from "vitest";
-import en from "../../locales/en/window.ftl?raw";
-import fr from "../../locales/fr/window.ftl?raw";
+
+// Every window*.ftl file, joined per language (as src/i18n.ts loads them).
+const files = import.meta.glob<string>("../../locales/*/window*.ftl", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+const joined = (lang: string) =>
+  Object.keys(files)
+    .filter((path) => path.startsWith(`../../locales/${lang}/`))
+    .sort()
+    .map((path) => files[path])
+    .join("\n");
+const [en, fr] = [joined("en"), joined("fr")];
 
 function shape(source: string): Record<string, string[]> {
   const resource = new FluentResource(source);
