@@ -81,6 +81,9 @@ impl Daily {
             files::publish(&dest, Publish::Replace, |tmp| {
                 store::copy_connection_into(conn, tmp)
             })?;
+            // The log stays when a process closes (see `Store::configure`):
+            // once a day, the file itself is brought up to date.
+            store::fold_log_in(conn)?;
         }
         prune(&folder, today)
     }

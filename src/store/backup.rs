@@ -63,7 +63,7 @@ pub fn open_backup_file(path: &Path) -> Result<(Connection, Contents)> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| check::classify(path, e))?;
-    let version = check::examine(&conn, path, true)?;
+    let version = check::examine(&conn, path, check::Pages::Thorough)?;
     if version == 0 {
         return Err(crate::error::DatabaseError::NotGardefou {
             path: path.to_path_buf(),

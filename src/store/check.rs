@@ -122,11 +122,20 @@ pub fn check_signature(path: &Path) -> Result<(), DatabaseError> {
     Ok(())
 }
 
+/// How far `examine` looks into the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pages {
+    /// Not at all: the file is the one recorded as checked (see `verified`).
+    Trusted,
+    /// The structural `quick_check` (an open of a file not checked yet).
+    Quick,
+    /// The full `integrity_check` (a backup about to be restored).
+    Thorough,
+}
+
 /// Reads what the open connection holds: a new file, a Gardefou database of
 /// this schema or an older one, or a problem. Runs only read statements.
-/// `thorough` runs the full `integrity_check` (restore), else the quicker
-/// structural `quick_check` (every open).
-pub fn examine(conn: &Connection, path: &Path, thorough: bool) -> Result<i64> {
+pub fn examine(conn: &Connection, path: &Path, pages: Pages) -> Result<i64> {
     let sqlite = |e: rusqlite::Error| classify(path, e);
     let tables: Vec<String> = (|| {
         let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
@@ -157,10 +166,10 @@ pub fn examine(conn: &Connection, path: &Path, thorough: bool) -> Result<i64> {
         }
         .into());
     }
-    let pragma = if thorough {
-        "PRAGMA integrity_check(5)"
-    } else {
-        "PRAGMA quick_check(5)"
+    let pragma = match pages {
+        Pages::Trusted => return Ok(version),
+        Pages::Quick => "PRAGMA quick_check(5)",
+        Pages::Thorough => "PRAGMA integrity_check(5)",
     };
     let findings: Vec<String> = (|| {
         let mut stmt = conn.prepare(pragma)?;

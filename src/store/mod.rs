@@ -13,11 +13,13 @@ mod plans;
 mod session_buckets;
 mod sessions;
 mod settings;
+mod verified;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{DatabaseError, Error, Result};
@@ -35,6 +37,11 @@ pub use session_buckets::*;
 pub use sessions::*;
 pub use settings::*;
 
+/// Pages of write-ahead log after which a commit copies it into the file
+/// (SQLite's default is 1000). Each process opening the database alone reads
+/// the whole log to index it: a small log keeps that under a millisecond.
+const WAL_PAGES: i64 = 256;
+
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -45,6 +52,9 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The daily backup taken before the first write of a day (files only).
     daily: Option<crate::backup::Daily>,
+    /// Records the file as checked once the connection has closed. After
+    /// `conn`: fields drop in order, and closing may change the file.
+    verified: Option<verified::Keeper>,
 }
 
 impl Store {
@@ -84,9 +94,10 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             daily: None,
+            verified: None,
         };
         store.conn.busy_handler(Some(wait_briefly))?;
-        check::examine(&store.conn, path, false)?;
+        store.verified = Some(examine_once(&store.conn, path)?);
         make_private(path)?;
         store.configure()?;
         store.migrate()?;
@@ -100,6 +111,7 @@ impl Store {
             conn,
             path: None,
             daily: None,
+            verified: None,
         };
         store.configure()?;
         store.migrate()?;
@@ -138,6 +150,7 @@ impl Store {
             conn,
             path: Some(path.clone()),
             daily: None,
+            verified: None,
         })
     }
 
@@ -147,12 +160,31 @@ impl Store {
 
     /// Runs `f` in a read transaction: one consistent snapshot.
     pub fn read<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        self.notice_damage(result)
+    }
+
+    /// A page SQLite found damaged: the file is no longer recorded as
+    /// checked, so the next open runs `quick_check` and says so.
+    fn notice_damage<T>(&mut self, result: Result<T>) -> Result<T> {
+        if let Err(Error::Sqlite(e)) = &result
+            && matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            )
+            && let Some(keeper) = self.verified.as_mut()
+        {
+            keeper.checked = None;
+            verified::forget(&keeper.db);
+        }
+        result
     }
 
     /// Runs `f` in one write transaction, taken up front so that concurrent
@@ -169,6 +201,7 @@ impl Store {
             tx.commit()?;
             Ok(out)
         })();
+        let result = self.notice_damage(result);
         // A full disk or a read-only folder is told as such (the transaction
         // was rolled back: the database is as it was before the change).
         match (result, self.path.as_deref()) {
@@ -218,6 +251,17 @@ impl Store {
         }
         // FULL: an acknowledged start/stop survives a power cut, even in WAL mode.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
+        if self.path.is_some() {
+            // The log stays when a process closes, instead of being copied
+            // into the file and deleted at every command's end: that took four
+            // more `fsync`s per command (the checkpoint's two, then the new
+            // log's header and folder). The log is copied in every
+            // `WAL_PAGES` pages, at import ends and by `gardefou backup`.
+            self.conn
+                .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+            self.conn
+                .pragma_update(None, "wal_autocheckpoint", WAL_PAGES)?;
+        }
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(())
     }
@@ -226,6 +270,35 @@ impl Store {
         let path = self.path.clone();
         migrations::apply(&mut self.conn, path.as_deref())
     }
+}
+
+/// Copies what the write-ahead log holds into the database file, as far as
+/// readers allow (never waits for them).
+pub fn fold_log_in(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// `check::examine` of a file being opened, without reading every page when
+/// the file is the one recorded after its last check (`verified`): then only
+/// Gardefou changed it since. A file that passes is recorded as checked.
+fn examine_once(conn: &Connection, path: &Path) -> Result<verified::Keeper> {
+    let identity = verified::Identity::of(path);
+    let pages = match identity {
+        Some(id) if verified::recorded(path) == Some(id) => check::Pages::Trusted,
+        _ => check::Pages::Quick,
+    };
+    if let Err(e) = check::examine(conn, path, pages) {
+        verified::forget(path);
+        return Err(e);
+    }
+    if let (Some(id), check::Pages::Quick) = (identity, pages) {
+        verified::record(path, id);
+    }
+    Ok(verified::Keeper {
+        db: path.to_path_buf(),
+        checked: identity,
+    })
 }
 
 /// One wait for another process's lock. SQLite's own busy timeout backs off
