@@ -79,7 +79,7 @@ fn csv(ctx: &mut Ctx, args: CsvArgs) -> anyhow::Result<()> {
     };
     let Some(path) = args.out else {
         // The CSV is the output: --json does not apply to it.
-        let stdout = BufWriter::new(std::io::stdout().lock());
+        let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         let (mut stdout, _) = export::export_csv(&mut ctx.tracker, &request, stdout)?;
         stdout.flush()?;
         return Ok(());

@@ -30,7 +30,7 @@ pub fn write_atomically<T>(
         .map_err(|e| crate::store::write_error(folder, Error::Io(e)))?;
     // A full disk or a read-only folder is told as such, naming the file.
     let value = (|| {
-        let mut out = BufWriter::new(temp.reopen()?);
+        let mut out = BufWriter::with_capacity(1 << 16, temp.reopen()?);
         let value = write(&mut out)?;
         out.flush()?;
         out.get_ref().sync_all()?;

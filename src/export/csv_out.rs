@@ -64,6 +64,7 @@ impl<W: Write> CsvOut<W> {
         let mut csv = csv::WriterBuilder::new()
             .delimiter(dialect.delimiter())
             .terminator(csv::Terminator::CRLF)
+            .buffer_capacity(1 << 16)
             .from_writer(out);
         csv.write_record(header).map_err(csv_error)?;
         Ok(Self { csv, dialect })
@@ -89,8 +90,57 @@ impl<W: Write> CsvOut<W> {
     }
 }
 
+/// The cells of one session row, in [`SESSION_HEADER`] order, written into
+/// buffers kept from row to row: a full export writes a million rows, and
+/// thirteen new strings per row (and chrono's format parsing for the three
+/// times) were a third of its time.
+#[derive(Debug, Default)]
+pub(crate) struct SessionCells([String; 13]);
+
+impl SessionCells {
+    pub fn fill(&mut self, row: &ExportRow, tz: Tz, dialect: Dialect) -> &[String; 13] {
+        use chrono::{Datelike, Timelike};
+        use std::fmt::Write as _;
+        for cell in &mut self.0 {
+            cell.clear();
+        }
+        let c = &mut self.0;
+        let (start, end) = (row.start.with_timezone(&tz), row.end.with_timezone(&tz));
+        // Writing into a String cannot fail.
+        let _ = write!(
+            c[0],
+            "{:04}-{:02}-{:02}",
+            row.date.year(),
+            row.date.month(),
+            row.date.day()
+        );
+        let _ = write!(c[1], "{:02}:{:02}", start.hour(), start.minute());
+        let _ = write!(c[2], "{:02}:{:02}", end.hour(), end.minute());
+        c[3].push_str(&format_hm(row.seconds));
+        c[4].push_str(&cells::hours(row.seconds, dialect));
+        c[5].push_str(&cells::hours(row.rounded_seconds, dialect));
+        c[6].push_str(&cells::text(&row.client));
+        c[7].push_str(&cells::text(&row.note));
+        for (i, tag) in row.tags.iter().enumerate() {
+            if i > 0 {
+                c[8].push_str(", ");
+            }
+            c[8].push_str(tag);
+        }
+        if cells::text(&c[8]).len() != c[8].len() {
+            c[8].insert(0, '\'');
+        }
+        c[9].push_str(if row.billable { "yes" } else { "no" });
+        c[10].push_str(&cells::money(row.rate_minor, row.currency, dialect));
+        c[11].push_str(&cells::money(row.amount_minor, row.currency, dialect));
+        c[12].push_str(row.currency.code());
+        &self.0
+    }
+}
+
 /// The cells of one session row, in [`SESSION_HEADER`] order.
-pub(crate) fn session_cells(row: &ExportRow, tz: Tz, dialect: Dialect) -> [String; 13] {
+#[cfg(test)]
+fn session_cells(row: &ExportRow, tz: Tz, dialect: Dialect) -> [String; 13] {
     let start = row.start.with_timezone(&tz);
     let end = row.end.with_timezone(&tz);
     [
@@ -114,6 +164,7 @@ pub(crate) fn session_cells(row: &ExportRow, tz: Tz, dialect: Dialect) -> [Strin
 pub(crate) struct SessionWriter<W: Write> {
     out: CsvOut<W>,
     tz: Tz,
+    cells: SessionCells,
     summary: ExportSummary,
 }
 
@@ -130,13 +181,14 @@ impl<W: Write> SessionWriter<W> {
         Ok(Self {
             out: CsvOut::new(out, dialect, &SESSION_HEADER)?,
             tz,
+            cells: SessionCells::default(),
             summary: ExportSummary::default(),
         })
     }
 
     pub fn write(&mut self, row: &ExportRow) -> Result<()> {
-        self.out
-            .record(session_cells(row, self.tz, self.out.dialect()))?;
+        let dialect = self.out.dialect();
+        self.out.record(self.cells.fill(row, self.tz, dialect))?;
         self.summary.rows += 1;
         self.summary.seconds += row.seconds;
         self.summary.rounded_seconds += row.rounded_seconds;
@@ -153,5 +205,53 @@ pub(crate) fn csv_error(error: csv::Error) -> Error {
     match error.into_kind() {
         csv::ErrorKind::Io(io) => Error::Io(io),
         other => Error::Io(std::io::Error::other(format!("CSV error: {other:?}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+    fn row(note: &str, tags: &[&str], start: &str, seconds: i64) -> ExportRow {
+        let start: DateTime<Utc> = DateTime::parse_from_rfc3339(start).unwrap().to_utc();
+        ExportRow {
+            date: NaiveDate::from_ymd_opt(2026, 3, 29).unwrap(),
+            start,
+            end: start + Duration::seconds(seconds),
+            seconds,
+            rounded_seconds: seconds + 60,
+            client: "=Acme".into(),
+            note: note.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            billable: seconds % 2 == 0,
+            rate_minor: 4550,
+            currency: crate::money::Currency::EUR,
+            amount_minor: 123_456,
+        }
+    }
+
+    /// The buffers kept between rows give exactly the cells built afresh.
+    #[test]
+    fn reused_cells_equal_fresh_ones() {
+        let tz: Tz = "Europe/Paris".parse().unwrap();
+        let rows = [
+            row(
+                "Appel \"point\", v2",
+                &["meeting", "rework"],
+                "2026-03-29T00:30:00Z",
+                5400,
+            ),
+            row("", &[], "2026-03-29T01:59:00Z", 61),
+            row("-2h", &["-x"], "2026-10-25T00:59:59Z", 3599),
+            row("@SUM", &["a", "=b"], "1971-01-01T00:00:00Z", 36_000),
+        ];
+        let mut cells = SessionCells::default();
+        for dialect in [Dialect::Standard, Dialect::Excel] {
+            for r in &rows {
+                assert_eq!(cells.fill(r, tz, dialect), &session_cells(r, tz, dialect));
+            }
+        }
     }
 }

@@ -1,8 +1,11 @@
 //! Per client, the tracked time of the last 8 weeks (oldest first, the
 //! reported week last): is this client taking more and more?
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use uuid::Uuid;
 
 use super::clip::{Window, clipped_seconds};
 use crate::model::{Client, Session};
@@ -34,20 +37,25 @@ pub fn trend(
     weeks: &[(String, Window)],
     now: DateTime<Utc>,
 ) -> Trend {
+    // One pass over the sessions (eight weeks of them), not one per client.
+    let index: HashMap<Uuid, usize> = clients.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let mut seconds = vec![vec![0i64; weeks.len()]; clients.len()];
+    for session in sessions {
+        if let Some(row) = index
+            .get(&session.client_id)
+            .and_then(|&i| seconds.get_mut(i))
+        {
+            for (cell, (_, window)) in row.iter_mut().zip(weeks) {
+                *cell += clipped_seconds(session, *window, now);
+            }
+        }
+    }
     let mut rows: Vec<ClientTrend> = clients
         .iter()
-        .map(|client| ClientTrend {
+        .zip(seconds)
+        .map(|(client, seconds)| ClientTrend {
             name: client.name.clone(),
-            seconds: weeks
-                .iter()
-                .map(|(_, window)| {
-                    sessions
-                        .iter()
-                        .filter(|s| s.client_id == client.id)
-                        .map(|s| clipped_seconds(s, *window, now))
-                        .sum()
-                })
-                .collect(),
+            seconds,
         })
         .filter(|row| row.seconds.iter().any(|s| *s > 0))
         .collect();

@@ -1,5 +1,7 @@
 //! Queries on the `sessions` table.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
@@ -14,13 +16,13 @@ const SESSION_COLUMNS: &str = "s.id, s.seq, s.client_id, c.name, s.start_at, s.e
 const FROM_SESSIONS: &str = "FROM sessions s JOIN clients c ON c.id = s.client_id";
 
 fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
-    let tags: String = row.get(8)?;
-    let source: String = row.get(9)?;
-    let currency: String = row.get(11)?;
+    // Borrowed where the text is only parsed: a full export reads a million rows.
+    let text = |i: usize| -> rusqlite::Result<&str> { Ok(row.get_ref(i)?.as_str()?) };
+    let (tags, source, currency) = (text(8)?, text(9)?, text(11)?);
     Ok(Session {
-        id: columns::uuid(&row.get::<_, String>(0)?)?,
+        id: columns::uuid(text(0)?)?,
         number: row.get(1)?,
-        client_id: columns::uuid(&row.get::<_, String>(2)?)?,
+        client_id: columns::uuid(text(2)?)?,
         client_name: row.get(3)?,
         start: columns::instant(row.get(4)?),
         end: row.get::<_, Option<i64>>(5)?.map(columns::instant),
@@ -35,7 +37,7 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
             .parse()
             .map_err(|e: Error| columns::conversion(e.to_string()))?,
         rate_minor: row.get(10)?,
-        currency: Currency::parse(&currency).map_err(|e| columns::conversion(e.to_string()))?,
+        currency: Currency::parse(currency).map_err(|e| columns::conversion(e.to_string()))?,
         zone: row.get(12)?,
         planned_seconds: row.get(13)?,
         deleted: row.get::<_, Option<i64>>(14)?.is_some(),
@@ -52,8 +54,8 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14)",
     )?
     .execute(params![
-            s.id.to_string(),
-            s.client_id.to_string(),
+            &*s.id.hyphenated().encode_lower(&mut Uuid::encode_buffer()),
+            &*s.client_id.hyphenated().encode_lower(&mut Uuid::encode_buffer()),
             s.start.timestamp(),
             s.end.map(|e| e.timestamp()),
             s.billable,
@@ -121,28 +123,41 @@ pub fn set_session_deleted(
 /// `sessions_one_running` index: without it SQLite walks every session.
 pub fn running_session(conn: &Connection) -> Result<Option<Session>> {
     Ok(conn
-        .prepare_cached(&running_sql())?
+        .prepare_cached(&RUNNING_SQL)?
         .query_row([], session_from_row)
         .optional()?)
 }
 
-pub(super) fn running_sql() -> String {
-    format!("SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE {RUNNING}")
-}
-
-pub(super) fn finished_sql() -> String {
+// The hot queries' text, built once per process (the statement cache is
+// keyed by the text: building it per call was an allocation per imported entry).
+static RUNNING_SQL: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE {RUNNING}"));
+static FINISHED_SQL: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
          WHERE {FINISHED_STARTING_IN} AND (?4 IS NULL OR s.client_id = ?4)
          ORDER BY s.start_at, s.seq"
     )
-}
-
-pub(super) fn finished_starting_sql() -> String {
+});
+static FIRST_FINISHED_SQL: LazyLock<String> =
+    LazyLock::new(|| format!("{} LIMIT 1", FINISHED_SQL.as_str()));
+static FINISHED_STARTING_SQL: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
          WHERE {FINISHED_STARTING_IN} ORDER BY s.start_at, s.seq"
     )
+});
+
+pub(super) fn running_sql() -> String {
+    RUNNING_SQL.clone()
+}
+
+pub(super) fn finished_sql() -> String {
+    FINISHED_SQL.clone()
+}
+
+pub(super) fn finished_starting_sql() -> String {
+    FINISHED_STARTING_SQL.clone()
 }
 
 pub(super) const FINGERPRINT_SQL: &str = "SELECT 1 FROM import_fingerprints WHERE hash = ?1";
@@ -206,9 +221,8 @@ pub fn first_finished_overlapping(
     end: DateTime<Utc>,
 ) -> Result<Option<Session>> {
     let lowest = start.timestamp().saturating_sub(max_session_seconds(conn)?);
-    let sql = format!("{} LIMIT 1", finished_sql());
     Ok(conn
-        .prepare_cached(&sql)?
+        .prepare_cached(&FIRST_FINISHED_SQL)?
         .query_row(
             params![lowest, end.timestamp(), start.timestamp(), None::<String>],
             session_from_row,
@@ -227,7 +241,7 @@ fn for_each_finished(
     mut visit: impl FnMut(Session) -> Result<()>,
 ) -> Result<()> {
     let lowest = from.saturating_sub(max_session_seconds(conn)?);
-    let mut stmt = conn.prepare_cached(&finished_sql())?;
+    let mut stmt = conn.prepare_cached(&FINISHED_SQL)?;
     let mut rows = stmt.query(params![lowest, to, from, client.map(|u| u.to_string())])?;
     while let Some(row) = rows.next()? {
         visit(session_from_row(row)?)?;
@@ -243,7 +257,7 @@ pub fn for_each_finished_starting_in(
     to: DateTime<Utc>,
     visit: impl FnMut(Session) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(&finished_starting_sql())?;
+    let mut stmt = conn.prepare_cached(&FINISHED_STARTING_SQL)?;
     let mut rows = stmt.query(params![from.timestamp(), to.timestamp(), i64::MIN])?;
     let mut visit = visit;
     while let Some(row) = rows.next()? {
@@ -268,6 +282,13 @@ pub fn insert_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
         .prepare_cached("INSERT OR IGNORE INTO import_fingerprints (hash) VALUES (?1)")?
         .execute([hash])?
         == 1)
+}
+
+/// Forgets a fingerprint recorded by this import for an entry it then skipped.
+pub fn remove_import_fingerprint(conn: &Connection, hash: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM import_fingerprints WHERE hash = ?1")?
+        .execute([hash])?;
+    Ok(())
 }
 
 /// Whether an entry with this fingerprint was imported before.

@@ -183,7 +183,9 @@ impl<'a> Run<'a> {
         let tags = normalize_tags(&import::gardefou_tags(&entry.tags))
             .map_err(|e| Self::rejected(&entry, e))?;
         let hash = import::fingerprint(self.request.format, start, end, &key, &note);
-        if store::has_import_fingerprint(self.conn, hash)? {
+        // Recorded first (one statement for the check and the record); taken
+        // back below if the entry is skipped after all.
+        if !store::insert_import_fingerprint(self.conn, hash)? {
             self.summary.already_imported += 1;
             return Ok(());
         }
@@ -193,6 +195,7 @@ impl<'a> Run<'a> {
             None => self.running.as_ref().filter(|r| r.start < end).cloned(),
         };
         if let Some(other) = other {
+            store::remove_import_fingerprint(self.conn, hash)?;
             let with = self.overlap_with(&other);
             if self.request.on_overlap == OnOverlap::Stop && !self.request.dry_run {
                 return Err(Error::from(ImportError::Overlap {
@@ -232,7 +235,6 @@ impl<'a> Run<'a> {
             updated_at: self.now,
         };
         let number = store::insert_session(self.conn, &session)?;
-        store::insert_import_fingerprint(self.conn, hash)?;
         let first = *self.first_number.get_or_insert(number);
         let file = self.file_index(&entry.origin.file);
         let offset = usize::try_from(number - first).unwrap_or(usize::MAX);
