@@ -434,3 +434,38 @@ fn the_summary_speaks_french() {
         "{err}"
     );
 }
+
+/// An entry skipped for an overlap leaves no fingerprint behind: once the
+/// session it overlapped is gone, importing the file again brings it in.
+#[test]
+fn an_entry_skipped_for_an_overlap_is_imported_once_the_overlap_is_gone() {
+    let db = TestDb::new(NOW);
+    db.ok(&["client", "add", "Acme", "--rate", "50"]);
+    db.ok(&[
+        "add",
+        "Acme",
+        "--from",
+        "2024-03-04 10:00",
+        "--to",
+        "2024-03-04 10:45",
+    ]);
+    let first = db.json(&[
+        "import",
+        "toggl",
+        &fixture("toggl_detailed.csv"),
+        "--on-overlap",
+        "skip",
+    ]);
+    assert_eq!(
+        (
+            first["imported"].as_i64(),
+            first["already_imported"].as_i64()
+        ),
+        (Some(3), Some(0))
+    );
+    db.ok(&["rm", "1"]);
+    let again = db.json(&["import", "toggl", &fixture("toggl_detailed.csv")]);
+    assert_eq!(again["already_imported"], 3);
+    assert_eq!(again["imported"], 1, "the entry skipped before: {again}");
+    assert_eq!(sessions(&db).len(), 4);
+}

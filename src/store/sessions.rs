@@ -220,7 +220,18 @@ pub fn first_finished_overlapping(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Result<Option<Session>> {
-    let lowest = start.timestamp().saturating_sub(max_session_seconds(conn)?);
+    first_finished_overlapping_within(conn, start, end, max_session_seconds(conn)?)
+}
+
+/// [`first_finished_overlapping`] when the caller knows the longest finished
+/// session stored ([`max_session_seconds`], kept up to date by the import as it writes).
+pub fn first_finished_overlapping_within(
+    conn: &Connection,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    max_seconds: i64,
+) -> Result<Option<Session>> {
+    let lowest = start.timestamp().saturating_sub(max_seconds);
     Ok(conn
         .prepare_cached(&FIRST_FINISHED_SQL)?
         .query_row(
