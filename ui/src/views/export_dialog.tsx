@@ -224,7 +224,7 @@ export function ExportDialog(props: ExportDialogProps) {
         </p>
       )}
       {done && (
-        <div class="notice" role="status" id="export-done">
+        <div class="notice done" role="status" id="export-done">
           <p>{t("export-done-where", { path: done.path })}</p>
           <p class="num">{t("export-done-what", { rows: done.rows, hours: done.hours })}</p>
           <p class="num">

@@ -196,7 +196,7 @@ export function ImportWizard(props: ImportWizardProps) {
               {t(`import-path-hint-${format}`)}
             </p>
           </div>
-          <div class="grid2">
+          <div class="grid-form">
             {csv && (
               <div class="field">
                 <label for="import-client-from">{t("import-client-from")}</label>
@@ -285,7 +285,7 @@ export function ImportWizard(props: ImportWizardProps) {
         </div>
       )}
       {step === "done" && view && (
-        <div class="notice" role="status" id="import-done">
+        <div class="notice done" role="status" id="import-done">
           <Figures view={view} />
           <div class="row">
             <button type="button" class="primary" onClick={props.onClose ?? (() => setStep("source"))}>
