@@ -53,6 +53,7 @@ describe("export dialog", () => {
     expect(from.value).toBe("2026-11-30");
     expect(screen.getByLabelText<HTMLInputElement>("To (included)").value).toBe("2026-12-06");
     expect(screen.getByLabelText<HTMLSelectElement>("Range").value).toBe("this_week");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Range")));
     expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Acme" }).checked).toBe(true);
     expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Globex" }).checked).toBe(false);
     expect(screen.getByRole("checkbox", { name: "Initech (archived)" })).toBeTruthy();

@@ -74,6 +74,7 @@ describe("import wizard", () => {
     const b = bridge();
     const imported: ImportView[] = [];
     render(<ImportWizard api={b.api} onImported={(v) => imported.push(v)} />);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Tracker")));
     // Nothing to preview before a file is chosen.
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Preview" }).disabled).toBe(true);
     expect(screen.getByLabelText<HTMLSelectElement>("Tracker").value).toBe("toggl");
@@ -84,7 +85,9 @@ describe("import wizard", () => {
     fireEvent.change(screen.getByLabelText("If an entry overlaps a session"), { target: { value: "skip" } });
     fireEvent.click(screen.getByRole("button", { name: "Preview" }));
 
-    await screen.findByRole("heading", { name: "What would be imported" });
+    const heading = await screen.findByRole("heading", { name: "What would be imported" });
+    // The keyboard follows the steps: the preview's heading, then the Done button.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     const sent: ImportArgs = {
       format: "toggl",
       path: "/data/toggl.csv",
@@ -116,6 +119,7 @@ describe("import wizard", () => {
     expect(done).toBeTruthy();
     expect(screen.getByRole("table", { name: "Clients (2 created)" })).toBeTruthy();
     expect(imported.map((v) => v.dry_run)).toEqual([false]);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Done" })));
   });
 
   test("overlaps with 'import nothing' chosen: the preview says so and Import stays off", async () => {

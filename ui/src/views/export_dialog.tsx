@@ -3,7 +3,7 @@
 // native save dialog on the name the core suggests; the core writes the file
 // and the dialog says where it went and what it holds. Reusable: the summary
 // window opens it on "this week" with `initial`.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api as defaultApi, asCommandError, type Api, type CommandError, type ExportArgs, type ExportDone, type ExportOptions } from "../api";
 import { has, t } from "../i18n";
 
@@ -64,6 +64,9 @@ export function ExportDialog(props: ExportDialogProps) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ExportDone | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
+  const first = useRef<HTMLSelectElement>(null);
+  // Opened from a button: the keyboard lands on the dialog's first field.
+  useEffect(() => first.current?.focus(), [options !== null]);
   useEffect(() => {
     api.exportOptions().then(
       (o) => {
@@ -114,6 +117,7 @@ export function ExportDialog(props: ExportDialogProps) {
             <label for="export-range">{t("export-range")}</label>
             <select
               id="export-range"
+              ref={first}
               value={d.preset}
               onChange={(e) => {
                 const preset = e.currentTarget.value as Draft["preset"];

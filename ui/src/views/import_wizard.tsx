@@ -2,7 +2,7 @@
 // its file or folder (native open dialog, or typed), the options, then a
 // dry-run preview from the core, then the import with a progress bar, then
 // what was imported. An error names the file and the line; nothing is written.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api as defaultApi, asCommandError, type Api, type CommandError, type ImportArgs, type ImportView, type SkippedView } from "../api";
 import { t } from "../i18n";
 
@@ -101,6 +101,14 @@ export function ImportWizard(props: ImportWizardProps) {
   const [error, setError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState({ done: 0, total: 0 });
+  // Each step puts the keyboard on its start: the first field, or the step's heading.
+  const formatField = useRef<HTMLSelectElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const finishButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = { source: formatField, preview: previewHeading, done: finishButton, importing: null }[step];
+    target?.current?.focus();
+  }, [step]);
   useEffect(() => {
     // Stop listening when the wizard closes (at once once the listener is up).
     let unlisten: (() => void) | null = null;
@@ -171,7 +179,7 @@ export function ImportWizard(props: ImportWizardProps) {
           <p class="hint">{t("import-intro")}</p>
           <div class="field">
             <label for="import-format">{t("import-format")}</label>
-            <select id="import-format" value={format} onChange={(e) => setFormat(e.currentTarget.value as Format)}>
+            <select id="import-format" ref={formatField} value={format} onChange={(e) => setFormat(e.currentTarget.value as Format)}>
               {FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {t(`import-format-${f}`)}
@@ -256,7 +264,9 @@ export function ImportWizard(props: ImportWizardProps) {
       )}
       {step === "preview" && view && (
         <>
-          <h3>{t("import-preview-heading")}</h3>
+          <h3 tabIndex={-1} ref={previewHeading}>
+            {t("import-preview-heading")}
+          </h3>
           <Figures view={view} />
           <div class="row">
             <button
@@ -288,7 +298,7 @@ export function ImportWizard(props: ImportWizardProps) {
         <div class="notice done" role="status" id="import-done">
           <Figures view={view} />
           <div class="row">
-            <button type="button" class="primary" onClick={props.onClose ?? (() => setStep("source"))}>
+            <button type="button" class="primary" ref={finishButton} onClick={props.onClose ?? (() => setStep("source"))}>
               {t("import-finish")}
             </button>
           </div>
