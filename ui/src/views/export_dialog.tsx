@@ -137,8 +137,10 @@ export function ExportDialog(props: ExportDialogProps) {
               <label for="export-from">{t("export-from")}</label>
               <input
                 id="export-from"
-                type="date"
                 class="num"
+                inputMode="numeric"
+                placeholder={t("export-date-placeholder")}
+                aria-describedby="export-dates-hint"
                 value={d.from}
                 onInput={(e) => update({ preset: "custom", from: e.currentTarget.value })}
               />
@@ -147,13 +149,18 @@ export function ExportDialog(props: ExportDialogProps) {
               <label for="export-to">{t("export-to")}</label>
               <input
                 id="export-to"
-                type="date"
                 class="num"
+                inputMode="numeric"
+                placeholder={t("export-date-placeholder")}
+                aria-describedby="export-dates-hint"
                 value={d.to}
                 onInput={(e) => update({ preset: "custom", to: e.currentTarget.value })}
               />
             </div>
           </div>
+          <p class="hint" id="export-dates-hint">
+            {t("export-dates-hint")}
+          </p>
           <fieldset class="setting">
             <legend>{t("export-clients")}</legend>
             <p class="hint" id="export-clients-hint">{t("export-clients-hint")}</p>
