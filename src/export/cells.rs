@@ -50,6 +50,45 @@ pub fn hours(seconds: i64, dialect: Dialect) -> String {
     )
 }
 
+/// [`hours`], appended to `out` (an export row's kept buffer).
+pub fn write_hours(out: &mut String, seconds: i64, dialect: Dialect) {
+    use std::fmt::Write as _;
+    let hundredths = (i128::from(seconds.max(0)) * 100 + 1800) / 3600;
+    let _ = write!(
+        out,
+        "{}{}{:02}",
+        hundredths / 100,
+        dialect.decimal_separator(),
+        hundredths % 100
+    );
+}
+
+/// [`money`], appended to `out` (an export row's kept buffer).
+pub fn write_money(out: &mut String, minor: i64, currency: Currency, dialect: Dialect) {
+    use std::fmt::Write as _;
+    let digits = currency.minor_digits();
+    if minor < 0 {
+        out.push('-');
+    }
+    let minor = minor.unsigned_abs();
+    if digits == 0 {
+        let _ = write!(out, "{minor}");
+        return;
+    }
+    let scale = 10_u64.pow(digits);
+    let separator = match dialect {
+        Dialect::Standard => '.',
+        Dialect::Excel => ',',
+    };
+    let _ = write!(
+        out,
+        "{}{separator}{:0width$}",
+        minor / scale,
+        minor % scale,
+        width = digits as usize
+    );
+}
+
 /// An amount in its currency's decimals, without a sign or grouping: `1575.00`.
 pub fn money(minor: i64, currency: Currency, dialect: Dialect) -> String {
     let text = currency.format_minor(minor);
@@ -85,6 +124,25 @@ mod tests {
         assert_eq!(hours(17, Dialect::Standard), "0.00"); // 0.0047 h
         assert_eq!(hours(18, Dialect::Standard), "0.01"); // 0.005 h, half-up
         assert_eq!(hours(100 * 3600 + 59, Dialect::Standard), "100.02");
+    }
+
+    #[test]
+    fn written_cells_equal_the_returned_ones() {
+        let jpy = Currency::parse("JPY").unwrap();
+        for dialect in [Dialect::Standard, Dialect::Excel] {
+            for seconds in [-5, 0, 17, 18, 5400, 100 * 3600 + 59] {
+                let mut out = String::from("x");
+                write_hours(&mut out, seconds, dialect);
+                assert_eq!(out, format!("x{}", hours(seconds, dialect)));
+            }
+            for minor in [-157_500, -5, 0, 7, 157_500, i64::MIN + 1] {
+                for currency in [Currency::EUR, jpy] {
+                    let mut out = String::new();
+                    write_money(&mut out, minor, currency, dialect);
+                    assert_eq!(out, money(minor, currency, dialect), "{minor} {currency}");
+                }
+            }
+        }
     }
 
     #[test]

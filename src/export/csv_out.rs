@@ -7,7 +7,6 @@ use chrono_tz::Tz;
 
 use super::cells::{self, Dialect};
 use super::rows::ExportRow;
-use crate::duration::format_hm;
 use crate::error::{Error, Result};
 use crate::report::Amounts;
 
@@ -84,9 +83,12 @@ impl<W: Write> CsvOut<W> {
 
     /// Flushes and gives the underlying writer back.
     pub fn finish(self) -> Result<W> {
-        self.csv
-            .into_inner()
-            .map_err(|e| Error::Io(std::io::Error::other(e.error().to_string())))
+        // The last buffer is written here: keep the error's kind (a full
+        // disk must still be told as one).
+        self.csv.into_inner().map_err(|e| {
+            let error = e.error();
+            Error::Io(std::io::Error::new(error.kind(), error.to_string()))
+        })
     }
 }
 
@@ -116,9 +118,11 @@ impl SessionCells {
         );
         let _ = write!(c[1], "{:02}:{:02}", start.hour(), start.minute());
         let _ = write!(c[2], "{:02}:{:02}", end.hour(), end.minute());
-        c[3].push_str(&format_hm(row.seconds));
-        c[4].push_str(&cells::hours(row.seconds, dialect));
-        c[5].push_str(&cells::hours(row.rounded_seconds, dialect));
+        let hm = row.seconds.abs();
+        let sign = if row.seconds < 0 { "-" } else { "" };
+        let _ = write!(c[3], "{sign}{}:{:02}", hm / 3600, (hm % 3600) / 60);
+        cells::write_hours(&mut c[4], row.seconds, dialect);
+        cells::write_hours(&mut c[5], row.rounded_seconds, dialect);
         c[6].push_str(&cells::text(&row.client));
         c[7].push_str(&cells::text(&row.note));
         for (i, tag) in row.tags.iter().enumerate() {
@@ -131,8 +135,8 @@ impl SessionCells {
             c[8].insert(0, '\'');
         }
         c[9].push_str(if row.billable { "yes" } else { "no" });
-        c[10].push_str(&cells::money(row.rate_minor, row.currency, dialect));
-        c[11].push_str(&cells::money(row.amount_minor, row.currency, dialect));
+        cells::write_money(&mut c[10], row.rate_minor, row.currency, dialect);
+        cells::write_money(&mut c[11], row.amount_minor, row.currency, dialect);
         c[12].push_str(row.currency.code());
         &self.0
     }
@@ -147,7 +151,7 @@ fn session_cells(row: &ExportRow, tz: Tz, dialect: Dialect) -> [String; 13] {
         row.date.format("%Y-%m-%d").to_string(),
         start.format("%H:%M").to_string(),
         end.format("%H:%M").to_string(),
-        format_hm(row.seconds),
+        crate::duration::format_hm(row.seconds),
         cells::hours(row.seconds, dialect),
         cells::hours(row.rounded_seconds, dialect),
         cells::text(&row.client).into_owned(),

@@ -106,11 +106,24 @@ pub fn record(db: &Path, identity: Identity) {
     let mut temp = target.as_os_str().to_owned();
     temp.push(".tmp");
     let temp = PathBuf::from(temp);
-    if std::fs::write(&temp, identity.to_line()).is_err()
+    if write_private(&temp, identity.to_line().as_bytes()).is_err()
         || std::fs::rename(&temp, &target).is_err()
     {
         let _ = std::fs::remove_file(&temp);
     }
+}
+
+/// Writes `bytes` to a file only its owner can read, like the database.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(bytes)
 }
 
 /// Forgets the record (the file failed a check, or is about to be replaced).
@@ -159,6 +172,15 @@ mod tests {
         assert_eq!(recorded(&db), None);
         record(&db, identity);
         assert_eq!(recorded(&db), Some(identity));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(record_path(&db))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
         std::fs::write(record_path(&db), "gardefou-verified 1 1 2 3").unwrap();
         assert_eq!(recorded(&db), None, "a short record is no record");
         std::fs::write(record_path(&db), identity.to_line().replace(" 1 ", " 2 ")).unwrap();
