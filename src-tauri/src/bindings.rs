@@ -12,6 +12,8 @@ use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
 
 use crate::view::*;
+use crate::watch::WATCH_CHANGED;
+use crate::watch::view::*;
 use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
@@ -116,6 +118,13 @@ fn render() -> String {
         EditSessionArgs::decl(&cfg),
         SessionIdArgs::decl(&cfg),
         SetSettingArgs::decl(&cfg),
+        RecoveryQuestion::decl(&cfg),
+        AwayQuestion::decl(&cfg),
+        StillWorkingQuestion::decl(&cfg),
+        WatchView::decl(&cfg),
+        RecoveryArgs::decl(&cfg),
+        AwayArgs::decl(&cfg),
+        StillWorkingArgs::decl(&cfg),
     ] {
         out.push_str(&format!("export {decl}\n\n"));
     }
@@ -145,7 +154,7 @@ fn render() -> String {
     }
     out.push_str("  };\n}\n\nexport type Commands = ReturnType<typeof commands>;\n\n");
     out.push_str("/** Events the app emits to the window. */\nexport const EVENTS = {\n");
-    for name in [STATE_CHANGED, START_REFUSED, OPEN_VIEW] {
+    for name in [STATE_CHANGED, START_REFUSED, OPEN_VIEW, WATCH_CHANGED] {
         out.push_str(&format!("  {}: \"{name}\",\n", camel(name)));
     }
     out.push_str("} as const;\n");

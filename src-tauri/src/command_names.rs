@@ -23,6 +23,11 @@ macro_rules! gardefou_commands {
             get_settings() -> SettingsView;
             set_setting(SetSettingArgs) -> Snapshot;
             quit() -> ();
+            watch_questions() -> WatchView;
+            answer_recovery(RecoveryArgs) -> Snapshot;
+            answer_away(AwayArgs) -> Snapshot;
+            answer_still_working(StillWorkingArgs) -> Snapshot;
+            dismiss_idle_notice() -> WatchView;
         }
     };
 }

@@ -12,9 +12,11 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::AppState;
 use crate::error::CommandError;
+// The watch's questions and answers live with the watch.
 use crate::view::{
     ClientRow, LaunchView, SettingsView, Snapshot, WeekView, client_rows, settings_view, week_view,
 };
+pub use crate::watch::commands::*;
 
 macro_rules! names {
     ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {

@@ -18,6 +18,7 @@ pub mod ticker;
 pub mod tray;
 pub mod tray_labels;
 pub mod view;
+pub mod watch;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -173,8 +174,10 @@ macro_rules! handler {
 
 /// The parts of the app that tests drive through the mock runtime: state and commands.
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    let watch = watch::Watch::new(state.clock.clone());
     builder
         .manage(state)
+        .manage(watch)
         .invoke_handler(gardefou_commands!(handler))
 }
 
@@ -210,6 +213,7 @@ pub fn run() {
             tray::create(handle)?;
             ticker::spawn(handle.clone())?;
             notices::spawn(handle.clone())?;
+            watch::start(handle);
             #[cfg(unix)]
             if let Some(socket) = socket {
                 let handle = handle.clone();

@@ -12,6 +12,7 @@ import {
   type ErrorKind,
   type Refusal,
   type Snapshot,
+  type WatchView,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -21,6 +22,8 @@ export interface Api extends Commands {
   onStartRefused(handler: (refusal: Refusal) => void): Promise<UnlistenFn>;
   /** A later launch named a view (`gardefou-desktop clients`), or none. */
   onOpenView(handler: (view: LaunchView | null) => void): Promise<UnlistenFn>;
+  /** The watch's questions changed (views/watch.tsx). */
+  onWatchChanged(handler: (view: WatchView) => void): Promise<UnlistenFn>;
 }
 
 export const api: Api = {
@@ -28,6 +31,7 @@ export const api: Api = {
   onStateChanged: (handler) => listen<Snapshot>(EVENTS.stateChanged, (e) => handler(e.payload)),
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
+  onWatchChanged: (handler) => listen<WatchView>(EVENTS.watchChanged, (e) => handler(e.payload)),
 };
 
 /** Any rejection as the `CommandError` the commands send (`app` for anything else). */

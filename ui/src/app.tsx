@@ -10,6 +10,7 @@ import { SessionsView } from "./views/sessions";
 import { ClientsView } from "./views/clients";
 import { SettingsView } from "./views/settings";
 import { FirstRun } from "./views/first_run";
+import { WatchQuestions } from "./views/watch";
 
 export interface AppOptions {
   /** Milliseconds from a monotonic clock (tests pass a fake one). */
@@ -65,6 +66,7 @@ function Shell() {
   const view: View = store.view.value;
   return (
     <>
+      <WatchQuestions />
       <Nav />
       <ErrorNotice />
       {view === "timer" && <TimerView />}

@@ -317,6 +317,73 @@ export type SessionIdArgs = { id: string, };
 
 export type SetSettingArgs = { key: string, value: string, };
 
+export type RecoveryQuestion = { session_id: string, client: string, 
+/**
+ * The core's question, naming the client and the last-seen day and time.
+ */
+question: string, 
+/**
+ * `HH:MM` in the configured zone (the "Stop at 15:02" button).
+ */
+last_seen_time: string, };
+
+export type AwayQuestion = { session_id: string, client: string, 
+/**
+ * `idle`, `sleep` or `stale`.
+ */
+cause: string, 
+/**
+ * RFC 3339 (UTC, whole seconds): sent back with the answer as they are.
+ */
+from: string, to: string, 
+/**
+ * `HH:MM` in the configured zone.
+ */
+from_time: string, question: string, };
+
+export type StillWorkingQuestion = { session_id: string, client: string, 
+/**
+ * Stays the same while the same question stands.
+ */
+key: string, question: string, };
+
+export type WatchView = { 
+/**
+ * The running timer was not watched for more than 2 minutes (a crash,
+ * a power cut, the app quit with a timer running).
+ */
+recovery: RecoveryQuestion | null, 
+/**
+ * Time tracked while the user was away (idle input, a suspend), oldest first.
+ */
+away: Array<AwayQuestion>, 
+/**
+ * The notification could not ask "Still working for ‹client›?".
+ */
+still_working: StillWorkingQuestion | null, 
+/**
+ * No idle backend answered here (said once, until dismissed).
+ */
+idle_unavailable: boolean, };
+
+export type RecoveryArgs = { answer: string, };
+
+export type AwayArgs = { session_id: string, from: string, to: string, cause: string, 
+/**
+ * `keep`, `discard`, `reassign` or `non_billable`.
+ */
+choice: string, 
+/**
+ * With `discard`: the same timer goes on from the return.
+ */
+restart: boolean, 
+/**
+ * With `reassign`: the client the time goes to (id).
+ */
+client_id: string | null, };
+
+export type StillWorkingArgs = { key: string, stop: boolean, };
+
 /** The app's commands (declared in build.rs, granted in capabilities/). */
 export const COMMANDS = {
   getState: "get_state",
@@ -335,6 +402,11 @@ export const COMMANDS = {
   getSettings: "get_settings",
   setSetting: "set_setting",
   quit: "quit",
+  watchQuestions: "watch_questions",
+  answerRecovery: "answer_recovery",
+  answerAway: "answer_away",
+  answerStillWorking: "answer_still_working",
+  dismissIdleNotice: "dismiss_idle_notice",
 } as const;
 
 /** How the callers reach Rust: api.ts passes Tauri's `invoke` (the only caller of it). */
@@ -359,6 +431,11 @@ export function commands(invoke: Invoke) {
     getSettings: () => invoke<SettingsView>("get_settings"),
     setSetting: (args: SetSettingArgs) => invoke<Snapshot>("set_setting", { args }),
     quit: () => invoke<null>("quit"),
+    watchQuestions: () => invoke<WatchView>("watch_questions"),
+    answerRecovery: (args: RecoveryArgs) => invoke<Snapshot>("answer_recovery", { args }),
+    answerAway: (args: AwayArgs) => invoke<Snapshot>("answer_away", { args }),
+    answerStillWorking: (args: StillWorkingArgs) => invoke<Snapshot>("answer_still_working", { args }),
+    dismissIdleNotice: () => invoke<WatchView>("dismiss_idle_notice"),
   };
 }
 
@@ -369,4 +446,5 @@ export const EVENTS = {
   stateChanged: "state-changed",
   startRefused: "start-refused",
   openView: "open-view",
+  watchChanged: "watch-changed",
 } as const;
