@@ -268,42 +268,47 @@ fn whole_seconds(span: AwaySpan) -> AwaySpan {
 }
 
 /// Starts watching: logind's signals, the debug period, and the first look
-/// (the recovery question at launch). Call once, from the app's setup.
+/// (the recovery question at launch). Call once, from the app's setup: the
+/// work runs on a thread of its own (a bus or the database may be slow to
+/// answer; the main thread must not wait for them).
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
-    let handle = app.clone();
-    let signals = sleep::signals(move |sleeping| {
-        let woke = handle
-            .try_state::<Watch>()
-            .is_some_and(|w| w.on_sleep_signal(sleeping));
-        if woke {
-            evaluate(&handle);
-        }
-    });
-    log::info!(
-        "sleep detection: {}",
-        if signals {
-            "logind and the clocks"
-        } else {
-            "the clocks"
-        }
-    );
-    #[cfg(debug_assertions)]
-    if let Some(seconds) = std::env::var("GARDEFOU_DEBUG_WATCH_SECONDS")
-        .ok()
-        .and_then(|s| s.parse::<u64>().ok())
-        .filter(|s| *s > 0)
-    {
-        let handle = app.clone();
-        let _ = std::thread::Builder::new()
-            .name("gardefou-watch-debug".into())
-            .spawn(move || {
-                loop {
-                    std::thread::sleep(Duration::from_secs(seconds));
-                    minute(&handle);
+    let app = app.clone();
+    let started = std::thread::Builder::new()
+        .name("gardefou-watch".into())
+        .spawn(move || {
+            let handle = app.clone();
+            let signals = sleep::signals(move |sleeping| {
+                let woke = handle
+                    .try_state::<Watch>()
+                    .is_some_and(|w| w.on_sleep_signal(sleeping));
+                if woke {
+                    evaluate(&handle);
                 }
             });
+            log::info!(
+                "sleep detection: {}",
+                if signals {
+                    "logind and the clocks"
+                } else {
+                    "the clocks"
+                }
+            );
+            evaluate(&app);
+            #[cfg(debug_assertions)]
+            if let Some(seconds) = std::env::var("GARDEFOU_DEBUG_WATCH_SECONDS")
+                .ok()
+                .and_then(|s| s.parse::<u64>().ok())
+                .filter(|s| *s > 0)
+            {
+                loop {
+                    std::thread::sleep(Duration::from_secs(seconds));
+                    minute(&app);
+                }
+            }
+        });
+    if let Err(e) = started {
+        log::warn!("cannot start watching: {e}");
     }
-    evaluate(app);
 }
 
 /// The per-minute work: read the idle backend and the clocks, ask "still
