@@ -29,6 +29,7 @@ from harness import APP, WindowBase, cli, cli_json, fresh_db, start_driver
 from webdriver import Session, wait_for
 
 LOGIND = "org.freedesktop.login1"
+NOTIFICATIONS = "org.freedesktop.Notifications"
 MUTTER = "org.gnome.Mutter.IdleMonitor"
 
 
@@ -59,7 +60,7 @@ class StandIn:
             member = msg.header.fields.get(HeaderFields.member)
             if member in self.methods:
                 sig, answer = self.methods[member]
-                self._conn.send(new_method_return(msg, sig, answer()))
+                self._conn.send(new_method_return(msg, sig, answer(*msg.body)))
             else:
                 self._conn.send(new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod"))
 
@@ -440,6 +441,45 @@ class StillWorkingInTheWindow(WatchWindow):
         self.assertTrue(cli_json(self.db, "status")["running"], "nothing changed before the answer")
         self.wd.click("#watch-still-stop")
         wait_for(lambda: not cli_json(self.db, "status")["running"], 10, "the timer stopped")
+
+
+class StillWorkingNotification(WatchWindow):
+    """A notification server that shows actions (a stand-in on the session
+    bus): "Still working?" comes as a notification with Stop, and Stop stops."""
+
+    @classmethod
+    def prepare(cls):
+        cls.notified = []
+
+        def notify(app, replaces, icon, summary, body, actions, hints, timeout):
+            cls.notified.append({"summary": summary, "actions": list(actions)})
+            return (len(cls.notified),)
+
+        cls.server = StandIn("SESSION", NOTIFICATIONS, {
+            "GetCapabilities": ("as", lambda: (["actions", "body"],)),
+            "Notify": ("u", notify),
+            "GetServerInformation": ("ssss", lambda: ("stand-in", "gardefou", "1", "1.2")),
+        })
+        cli(cls.db, "start", "Acme", "--at", "-13h")
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls.server.close()
+
+    def test_stop_from_the_notification(self):
+        asked = lambda: [n for n in self.notified if n["summary"] == "Still working for Acme?"]
+        wait_for(asked, 15, "the still-working notification")
+        [note] = asked()
+        self.assertEqual(note["actions"], ["stop", "Stop", "keep", "Keep going"])
+        self.assertFalse(self.exists("dialog#watch-still"), "the notification asks, not the window")
+        self.assertTrue(cli_json(self.db, "status")["running"], "nothing changed before the answer")
+        time.sleep(1)  # the app listens for the answer once the notification is shown
+        nid = self.notified.index(note) + 1
+        self.server.signal("/org/freedesktop/Notifications", NOTIFICATIONS, "ActionInvoked", "us", (nid, "stop"))
+        wait_for(lambda: not cli_json(self.db, "status")["running"], 10, "the timer stopped from the notification")
+        time.sleep(2)
+        self.assertEqual(len(asked()), 1, "asked once")
 
 
 if __name__ == "__main__":
