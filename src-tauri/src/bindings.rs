@@ -11,10 +11,11 @@ use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
 use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
 
+use crate::transfer::*;
 use crate::view::*;
 use crate::watch::WATCH_CHANGED;
 use crate::watch::view::*;
-use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
+use crate::{IMPORT_PROGRESS, OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
 const CAPABILITY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/main.json");
@@ -125,6 +126,19 @@ fn render() -> String {
         RecoveryArgs::decl(&cfg),
         AwayArgs::decl(&cfg),
         StillWorkingArgs::decl(&cfg),
+        // The export and import dialogs.
+        RangeView::decl(&cfg),
+        ExportClient::decl(&cfg),
+        ExportOptions::decl(&cfg),
+        ExportArgs::decl(&cfg),
+        ExportFileArgs::decl(&cfg),
+        ExportDone::decl(&cfg),
+        ImportSourceArgs::decl(&cfg),
+        ImportArgs::decl(&cfg),
+        ImportProgress::decl(&cfg),
+        ImportClientView::decl(&cfg),
+        SkippedView::decl(&cfg),
+        ImportView::decl(&cfg),
     ] {
         out.push_str(&format!("export {decl}\n\n"));
     }
@@ -154,7 +168,13 @@ fn render() -> String {
     }
     out.push_str("  };\n}\n\nexport type Commands = ReturnType<typeof commands>;\n\n");
     out.push_str("/** Events the app emits to the window. */\nexport const EVENTS = {\n");
-    for name in [STATE_CHANGED, START_REFUSED, OPEN_VIEW, WATCH_CHANGED] {
+    for name in [
+        STATE_CHANGED,
+        START_REFUSED,
+        OPEN_VIEW,
+        IMPORT_PROGRESS,
+        WATCH_CHANGED,
+    ] {
         out.push_str(&format!("  {}: \"{name}\",\n", camel(name)));
     }
     out.push_str("} as const;\n");

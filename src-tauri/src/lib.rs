@@ -9,17 +9,20 @@
 include!("command_names.rs");
 
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 #[cfg(unix)]
 pub mod handoff;
 pub mod notices;
 pub mod platform;
 pub mod ticker;
+pub mod transfer;
 pub mod tray;
 pub mod tray_labels;
 pub mod view;
 pub mod watch;
 
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -27,7 +30,7 @@ use chrono::{DateTime, Utc};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, SystemClock};
 use gardefou::i18n::Locale;
-use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WindowEvent};
+use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WebviewWindow, WindowEvent};
 
 use crate::error::CommandError;
 use crate::view::{LaunchView, Snapshot};
@@ -40,6 +43,8 @@ pub const STATE_CHANGED: &str = "state-changed";
 pub const START_REFUSED: &str = "start-refused";
 /// Emitted with the view a later launch named (`gardefou-desktop clients`), or null.
 pub const OPEN_VIEW: &str = "open-view";
+/// Emitted with a [`transfer::ImportProgress`] while an import reads its source.
+pub const IMPORT_PROGRESS: &str = "import-progress";
 
 /// The app's managed state: the core behind a lock, and what the tray needs.
 pub struct AppState {
@@ -52,6 +57,8 @@ pub struct AppState {
     published: Mutex<Published>,
     /// The view named on the command line, until the window asks for it.
     launch_view: Mutex<Option<LaunchView>>,
+    /// Answers the file dialogs instead of showing them (tests; see `dialogs`).
+    dialog_stub: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +85,31 @@ impl AppState {
             tray_host: Arc::new(AtomicBool::new(false)),
             published: Mutex::new(Published::default()),
             launch_view: Mutex::new(None),
+            dialog_stub: None,
         }
+    }
+
+    /// Answers the file dialogs from the file at `answers` (see `dialogs`).
+    pub fn with_dialog_stub(mut self, answers: Option<PathBuf>) -> Self {
+        self.dialog_stub = answers;
+        self
+    }
+
+    /// Asks where to save or what to read: the native dialog over `window`,
+    /// or the stub's answer. `None` when the person cancelled.
+    pub async fn pick<R: Runtime>(
+        &self,
+        window: WebviewWindow<R>,
+        pick: dialogs::Pick,
+        filter_name: String,
+    ) -> Result<Option<PathBuf>, CommandError> {
+        if let Some(answers) = &self.dialog_stub {
+            return dialogs::stubbed(answers, &pick);
+        }
+        // The dialog waits for the person: on the blocking pool, not a command worker.
+        tauri::async_runtime::spawn_blocking(move || dialogs::native(&window, pick, &filter_name))
+            .await
+            .map_err(|e| CommandError::app(e.to_string()))?
     }
 
     /// Opens the window on `view` (`gardefou-desktop sessions`).
@@ -176,6 +207,7 @@ macro_rules! handler {
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     let watch = watch::Watch::new(state.clock.clone());
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(watch)
         .invoke_handler(gardefou_commands!(handler))
@@ -200,7 +232,9 @@ pub fn run() {
         return;
     }
     let state = match AppState::open_default() {
-        Ok(state) => state.with_launch_view(launch_view),
+        Ok(state) => state
+            .with_launch_view(launch_view)
+            .with_dialog_stub(dialogs::stub_from_env()),
         Err(e) => {
             eprintln!("gardefou-desktop: {}", e.message(Locale::from_env()));
             show_startup_failure(&e);
@@ -281,3 +315,5 @@ fn show_startup_failure(error: &gardefou::Error) -> ! {
 mod bindings;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dialogs;

@@ -10,6 +10,7 @@ import {
   type CommandError,
   type LaunchView,
   type ErrorKind,
+  type ImportProgress,
   type Refusal,
   type Snapshot,
   type WatchView,
@@ -24,6 +25,8 @@ export interface Api extends Commands {
   onOpenView(handler: (view: LaunchView | null) => void): Promise<UnlistenFn>;
   /** The watch's questions changed (views/watch.tsx). */
   onWatchChanged(handler: (view: WatchView) => void): Promise<UnlistenFn>;
+  /** How far a running import (or its preview) has read its source. */
+  onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn>;
 }
 
 export const api: Api = {
@@ -32,6 +35,7 @@ export const api: Api = {
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
   onWatchChanged: (handler) => listen<WatchView>(EVENTS.watchChanged, (e) => handler(e.payload)),
+  onImportProgress: (handler) => listen<ImportProgress>(EVENTS.importProgress, (e) => handler(e.payload)),
 };
 
 /** Any rejection as the `CommandError` the commands send (`app` for anything else). */
