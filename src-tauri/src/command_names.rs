@@ -1,7 +1,9 @@
 // The app's commands: THE one list. `build.rs` declares a permission for each
 // name, `lib.rs` registers them, `bindings.rs` generates their TypeScript
-// callers and checks `capabilities/main.json` grants exactly these. Each entry
-// is `name(ArgumentStruct) -> ReturnType` (no argument: `name() -> ...`).
+// callers and checks that `capabilities/<window>.json` grants each window
+// exactly its commands. Each entry is `name(ArgumentStruct) -> ReturnType`
+// (no argument: `name() -> ...`), granted to the main window; an entry ending
+// in `, windows ["summary"]` is granted to those windows instead.
 // Writes return the new snapshot (also pushed as `state-changed`); views that
 // show more than the snapshot read again.
 macro_rules! gardefou_commands {
@@ -23,6 +25,9 @@ macro_rules! gardefou_commands {
             get_settings() -> SettingsView;
             set_setting(SetSettingArgs) -> Snapshot;
             quit() -> ();
+            open_summary(SummaryArgs) -> ();
+            week_summary(SummaryArgs) -> WeekSummary, windows ["summary"];
+            record_decision(DecisionArgs) -> WeekSummary, windows ["summary"];
         }
     };
 }
