@@ -13,6 +13,7 @@ import unittest
 from pathlib import Path
 
 from harness import APP, CLI, WindowBase, cli, cli_json, start_driver
+from tray import FakeWatcher, TrayClient
 from webdriver import Session, wait_for
 
 WEEK = "2026-11-18"  # Wednesday: the week of Mon 16 – Sun 22 November 2026
@@ -37,6 +38,12 @@ def seed(folder):
     cli(db, "client", "add", "Infopreneur SAS", "--rate", "50", "--cap", "20h", "--color", "#c4572e")
     cli(db, "client", "add", "Acme", "--rate", "40", "--color", "#3a8f7a")
     cli(db, "client", "add", "Globex", "--rate", "60", "--color", "#5b6fd6")
+    # Globex: a 30 min call started out of hours on purpose, that lasts 50 min
+    # (first: a timer cannot start before sessions that come after it).
+    cli_at(db, "2026-11-19T20:00:00+01:00", "start", "Globex", "--planned", "30m",
+           "--override", "release night, agreed with Globex")
+    cli_at(db, "2026-11-19T20:45:00+01:00", "check")
+    cli_at(db, "2026-11-19T20:50:00+01:00", "stop")
     # Infopreneur: 5 h 30 a day Monday to Thursday, 22 h against a 20 h cap.
     for day in ("16", "17", "18", "19"):
         cli(db, "add", "Infopreneur SAS", "--from", f"2026-11-{day} 09:00", "--to", f"2026-11-{day} 14:30")
@@ -44,11 +51,6 @@ def seed(folder):
     cli(db, "add", "Acme", "--from", "2026-11-17 19:00", "--to", "2026-11-17 22:00", "--tag", "rework")
     cli(db, "add", "Acme", "--from", "2026-11-21 10:00", "--to", "2026-11-21 12:00")
     cli(db, "add", "Acme", "--from", "2026-11-22 10:00", "--to", "2026-11-22 11:00")
-    # Globex: a 30 min call started out of hours on purpose, that lasts 50 min.
-    cli_at(db, "2026-11-19T20:00:00+01:00", "start", "Globex", "--planned", "30m",
-           "--override", "release night, agreed with Globex")
-    cli_at(db, "2026-11-19T20:45:00+01:00", "check")
-    cli_at(db, "2026-11-19T20:50:00+01:00", "stop")
     return db
 
 
@@ -88,6 +90,15 @@ class SummaryWindow(WindowBase):
     def seconds(self, css):
         return self.wd.script(
             "return [...document.querySelectorAll(arguments[0])].map(e => Number(e.dataset.seconds))", css)
+
+    def shots(self, name):
+        """The top of the window, then the decisions and the rest, scrolled."""
+        self.wd.script("window.scrollTo(0, 0)")
+        self.shot(name)
+        for part in ("decisions", "boundaries", "health"):
+            self.wd.script("document.getElementById(arguments[0]).scrollIntoView({block: 'start'})", f"{part}-heading")
+            self.shot(f"{name}-{part}")
+        self.wd.script("window.scrollTo(0, 0)")
 
     def wait_locale(self, locale):
         wait_for(lambda: self.wd.script("return document.documentElement.lang") == locale, 10, locale)
@@ -133,7 +144,8 @@ class SummaryWindow(WindowBase):
         self.assertEqual(r["weekend_streak"], 1)
         # The override with its reason, the alerts, the call that drifted.
         self.assertEqual([o["reason"] for o in r["overrides"]], ["release night, agreed with Globex"])
-        self.assertIn("“release night, agreed with Globex”", self.text_of("#summary-overrides").replace('"', "“"))
+        self.assertIn("Outside working hours", self.text_of("#summary-overrides"))
+        self.assertIn("release night, agreed with Globex", self.text_of("#summary-overrides q.reason"))
         self.assertEqual(wd.script("return document.querySelectorAll('#summary-alerts li').length"), len(r["alerts"]))
         self.assertIn("planned_exceeded", [a["kind"] for a in r["alerts"]])
         self.assertIn("Globex", self.text_of("#summary-calls"))
@@ -147,7 +159,7 @@ class SummaryWindow(WindowBase):
         self.assertEqual(wd.script("return document.querySelectorAll('#day-chart rect').length"), segments)
         self.assertTrue(self.exists("#day-chart-guide-line"))
         self.axe("the summary")
-        self.shot("summary-en-light")
+        self.shots("summary-en-light")
 
     def test_2_a_decision_made_in_the_window_is_listed_by_the_cli(self):
         wd = self.wd
@@ -188,7 +200,7 @@ class SummaryWindow(WindowBase):
         wait_for(lambda: self.text_of("#summary-heading").startswith("Semaine"), 5, "the window in French")
         self.assertIn("lun. 16 nov.", self.text_of("#summary-dates"))
         self.axe("the summary in French")
-        self.shot("summary-fr-light")
+        self.shots("summary-fr-light")
         cli(self.db, "settings", "set", "locale", "en")
         self.wait_locale("en")
 
@@ -205,10 +217,39 @@ class SummaryWindowDark(SummaryWindow):
             self.wait_locale(locale)
             time.sleep(0.3)
             self.axe(f"the summary, dark, {locale}")
-            self.shot(f"summary-{locale}-dark")
+            self.shots(f"summary-{locale}-dark")
 
     test_2_a_decision_made_in_the_window_is_listed_by_the_cli = None
     test_3_the_weeks_around_and_french = None
+
+
+class SummaryFromTheTray(unittest.TestCase):
+    """The tray's "Week summary" opens the summary window (a window of its own)."""
+
+    def test_the_tray_item_opens_the_window(self):
+        tmp = tempfile.mkdtemp(prefix="gardefou-e2e-summary-tray-")
+        db = seed(tmp)
+        watcher = FakeWatcher()
+        with open(Path(tmp) / "app.log", "w") as log:
+            app = subprocess.Popen([str(APP)], env={**os.environ, "GARDEFOU_DB": str(db)},
+                                   stdout=log, stderr=subprocess.STDOUT)
+            try:
+                service, path = wait_for(lambda: watcher.item_of(app.pid), 20, "the tray item")
+                tray = TrayClient(service, path)
+                try:
+                    wait_for(lambda: list(tray.menu())[-3:] == ["Week summary", "Open Gardefou", "Quit"], 10,
+                             "the Week summary item")
+                    titles = lambda: subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True,
+                                                    text=True).stdout
+                    self.assertNotIn('"Week summary"', titles())
+                    tray.click("Week summary")
+                    wait_for(lambda: '"Week summary"' in titles(), 10, "the summary window")
+                finally:
+                    tray.close()
+            finally:
+                app.terminate()
+                app.wait(timeout=10)
+                watcher.close()
 
 
 if __name__ == "__main__":

@@ -73,6 +73,13 @@ fn seeded() -> (Tracker, Arc<FixedClock>) {
     t.start(call).unwrap();
     clock.set(paris("2026-11-27 10:50"));
     t.stop(None).unwrap();
+    // Saturday: Acme, on a rest day, on purpose.
+    clock.set(paris("2026-11-28 10:00"));
+    let mut weekend = StartRequest::new("Acme");
+    weekend.override_reason = Some("launch weekend".into());
+    t.start(weekend).unwrap();
+    clock.set(paris("2026-11-28 12:00"));
+    t.stop(None).unwrap();
     clock.set(paris("2026-11-29 12:00"));
     for day in ["23", "24", "25", "26"] {
         add(
@@ -83,7 +90,6 @@ fn seeded() -> (Tracker, Arc<FixedClock>) {
         );
     }
     add(&mut t, "Acme", "2026-11-24 19:00", "2026-11-24 22:00");
-    add(&mut t, "Acme", "2026-11-28 10:00", "2026-11-28 12:00");
     (t, clock)
 }
 
@@ -146,6 +152,12 @@ fn the_figures_are_the_reports_with_their_texts() {
     let off: i64 = s.clients.iter().map(|c| c.off_hours_seconds).sum();
     assert_eq!(off, r.off_hours_seconds);
     assert_eq!(s.rest_day_seconds, r.rest_day_seconds);
+    // The override, its boundaries named, its reason kept.
+    assert_eq!(s.overrides.len(), 1);
+    assert_eq!(s.overrides[0].when, "Sat 28 Nov 10:00");
+    assert_eq!(s.overrides[0].client.as_deref(), Some("Acme"));
+    assert_eq!(s.overrides[0].reason, "launch weekend");
+    assert_eq!(s.overrides[0].boundaries, ["off_hours"]);
     // The drifting call.
     assert_eq!(s.calls.len(), 1);
     let call = &s.calls[0];
@@ -166,7 +178,21 @@ fn the_figures_are_the_reports_with_their_texts() {
     // The trend: 8 weeks, this one last.
     assert_eq!(s.trend.weeks.len(), 8);
     assert_eq!(s.trend.weeks[7], "W48");
-    assert_eq!(s.trend.max_seconds, 22 * 3600);
+    let info = s
+        .trend
+        .clients
+        .iter()
+        .find(|c| c.client == "Infopreneur SAS")
+        .unwrap();
+    assert_eq!(info.max_seconds, 22 * 3600);
+    assert_eq!(info.weeks[7].text, "22:00");
+    let globex = s
+        .trend
+        .clients
+        .iter()
+        .find(|c| c.client == "Globex")
+        .unwrap();
+    assert_eq!(globex.max_seconds, 50 * 60, "each client on its own scale");
 }
 
 #[test]
@@ -231,4 +257,5 @@ fn french_texts_are_written_the_french_way() {
         health.rate_sentence
     );
     assert_eq!(s.calls[0].when, "ven. 27 nov. 10:00");
+    assert_eq!(s.overrides[0].when, "sam. 28 nov. 10:00");
 }

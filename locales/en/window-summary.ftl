@@ -93,7 +93,7 @@ review-skip = Skip this week
 review-answered = { $choice ->
         [keep] You chose to keep { $client } as is for this week.
         [renegotiate] You chose to renegotiate with { $client } for this week.
-        [raise_rate] You raised { $client }'s rate for this week.
+        [raise_rate] You chose to raise { $client }'s rate for this week.
         [end_engagement] You chose to end the engagement with { $client }.
        *[skip] You skipped { $client } for this week; you will not be asked again.
     }

@@ -93,7 +93,7 @@ review-skip = Passer cette semaine
 review-answered = { $choice ->
         [keep] Vous avez choisi de continuer ainsi avec { $client } pour cette semaine.
         [renegotiate] Vous avez choisi de renégocier avec { $client } pour cette semaine.
-        [raise_rate] Vous avez augmenté le tarif de { $client } pour cette semaine.
+        [raise_rate] Vous avez choisi d’augmenter le tarif pour { $client } cette semaine.
         [end_engagement] Vous avez choisi de mettre fin à la mission avec { $client }.
        *[skip] Vous avez passé { $client } pour cette semaine ; la question ne reviendra pas.
     }

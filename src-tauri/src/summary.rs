@@ -43,7 +43,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, week: Option<NaiveDate>) -> tauri::R
         .map_or(Locale::En, |s| s.locale);
     WebviewWindowBuilder::new(app, SUMMARY_WINDOW, WebviewUrl::App(page(week).into()))
         .title(gardefou::tr!(locale, "summary-window-title"))
-        .inner_size(980.0, 760.0)
+        .inner_size(1100.0, 800.0)
         .min_inner_size(420.0, 480.0)
         .resizable(true)
         .build()?;

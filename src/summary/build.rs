@@ -8,7 +8,7 @@ use crate::decisions::{Reason, Review};
 use crate::i18n::{Locale, format};
 use crate::model::{Client, Session};
 use crate::report::{Amount, WeekReport};
-use crate::rules::{AlertKind, Policy, cap_usage, messages::boundary_name};
+use crate::rules::{Policy, cap_usage};
 use crate::tr;
 
 /// What the summary is composed from.
@@ -164,14 +164,7 @@ pub fn compose(input: &Input<'_>) -> WeekSummary {
             .map(|o| OverrideView {
                 when: when_text(&o.at, l),
                 client: o.client.clone(),
-                boundaries: o
-                    .boundaries
-                    .iter()
-                    .map(|kind| match kind.parse::<AlertKind>() {
-                        Ok(kind) => boundary_name(kind, l),
-                        Err(_) => kind.clone(),
-                    })
-                    .collect(),
+                boundaries: o.boundaries.clone(),
                 reason: o.reason.clone(),
             })
             .collect(),
@@ -381,12 +374,6 @@ fn trend(input: &Input<'_>, color: &dyn Fn(&str) -> String) -> TrendView {
             .iter()
             .map(|w| w.rsplit('-').next().unwrap_or(w).to_string())
             .collect(),
-        max_seconds: t
-            .clients
-            .iter()
-            .flat_map(|c| c.seconds.iter().copied())
-            .max()
-            .unwrap_or(0),
         clients: t
             .clients
             .iter()
@@ -394,6 +381,7 @@ fn trend(input: &Input<'_>, color: &dyn Fn(&str) -> String) -> TrendView {
                 client: c.name.clone(),
                 color: color(&c.name),
                 weeks: c.seconds.iter().map(|s| cell(*s, l)).collect(),
+                max_seconds: c.seconds.iter().copied().max().unwrap_or(0),
             })
             .collect(),
     }

@@ -156,7 +156,7 @@ pub struct OverrideView {
     /// "Thu 26 Nov 19:05".
     pub when: String,
     pub client: Option<String>,
-    /// The boundaries' names, in the user's language.
+    /// The alert kinds crossed (`off_hours`, ...): the window names them.
     pub boundaries: Vec<String>,
     pub reason: String,
 }
@@ -221,8 +221,6 @@ pub struct Share {
 pub struct TrendView {
     /// `W41` ... `W48`.
     pub weeks: Vec<String>,
-    /// The bars' scale: the largest week of any client.
-    pub max_seconds: i64,
     pub clients: Vec<TrendClient>,
 }
 
@@ -232,6 +230,8 @@ pub struct TrendClient {
     pub client: String,
     pub color: String,
     pub weeks: Vec<Cell>,
+    /// The bars' scale: the client's own largest week (the shape is the trend).
+    pub max_seconds: i64,
 }
 
 /// The week's question about one flagged client.

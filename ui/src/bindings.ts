@@ -361,7 +361,7 @@ export type OverrideView = {
  */
 when: string, client: string | null, 
 /**
- * The boundaries' names, in the user's language.
+ * The alert kinds crossed (`off_hours`, ...): the window names them.
  */
 boundaries: Array<string>, reason: string, };
 
@@ -401,17 +401,17 @@ shares: Array<Share>,
  */
 flags: Array<string>, };
 
-export type TrendClient = { client: string, color: string, weeks: Array<Cell>, };
+export type TrendClient = { client: string, color: string, weeks: Array<Cell>, 
+/**
+ * The bars' scale: the client's own largest week (the shape is the trend).
+ */
+max_seconds: number, };
 
 export type TrendView = { 
 /**
  * `W41` ... `W48`.
  */
-weeks: Array<string>, 
-/**
- * The bars' scale: the largest week of any client.
- */
-max_seconds: number, clients: Array<TrendClient>, };
+weeks: Array<string>, clients: Array<TrendClient>, };
 
 export type QuestionView = { client_id: string, client: string, color: string, 
 /**

@@ -134,7 +134,7 @@ function summary(over: Partial<WeekSummary> = {}): WeekSummary {
     weekend_streak_limit: 2,
     discarded_seconds: 0,
     discarded_text: "0 min",
-    overrides: [{ when: "Sat 28 Nov 10:00", client: "Acme", boundaries: ["Outside working hours"], reason: "release day" }],
+    overrides: [{ when: "Sat 28 Nov 10:00", client: "Acme", boundaries: ["off_hours"], reason: "release day" }],
     alerts: [{ when: "Thu 26 Nov 14:30", kind: "client_cap_reached", client: "Infopreneur SAS", message: "Infopreneur SAS: 20 h reached." }],
     calls: [
       {
@@ -164,8 +164,7 @@ function summary(over: Partial<WeekSummary> = {}): WeekSummary {
     ],
     trend: {
       weeks: ["W41", "W42", "W43", "W44", "W45", "W46", "W47", "W48"],
-      max_seconds: 79200,
-      clients: [{ client: "Acme", color: "#3a8f7a", weeks: cells([0, 0, 0, 0, 0, 0, 3600, 18000]) }],
+      clients: [{ client: "Acme", color: "#3a8f7a", weeks: cells([0, 0, 0, 0, 0, 0, 3600, 18000]), max_seconds: 18000 }],
     },
     questions: [question(), question({ client_id: "c2", client: "Acme", color: "#3a8f7a", reasons: ["100 % of its time over 4 weeks was outside your working hours."], rate: "40.00", rate_text: "40.00 EUR" })],
     recent: [],
@@ -232,6 +231,7 @@ test("the week's figures are shown as the core wrote them", async () => {
   // Boundaries: per client, overrides with their reasons, calls, alerts, streak.
   expect(root.querySelector('#summary-boundaries tr[data-client="Acme"] [data-kind="rest_days"]')?.textContent).toBe("2 h");
   expect(root.querySelector("#summary-overrides")?.textContent).toContain("release day");
+  expect(root.querySelector("#summary-overrides")?.textContent).toContain("Outside working hours");
   expect(root.querySelector("#summary-calls")?.textContent).toBe("Globex, Fri 27 Nov 10:00: 50 min for 30 min planned (20 min over).");
   expect(root.querySelector("#summary-alerts")?.textContent).toContain("20 h reached");
   expect(root.querySelector("#summary-streak")?.textContent).toContain("1 worked weekend in a row");
@@ -264,6 +264,8 @@ test("the charts are drawn to the core's scale and have a text alternative", asy
   // The trend: 8 bars, the text alternative names each week.
   const trend = root.querySelector('#summary-health [data-client="Acme"] .trend') as HTMLElement;
   expect(trend.querySelectorAll("rect")).toHaveLength(8);
+  // On the client's own scale: its largest week fills the chart.
+  expect(trend.querySelectorAll("rect")[7].getAttribute("height")).toBe("30");
   expect(trend.textContent).toContain("W48: 5:00");
   expect(barHeight(0, 0, 10)).toBe(0);
 });
@@ -312,7 +314,7 @@ test("a decision is sent as the core takes it, then not asked again", async () =
     { client_id: "c1", week: "2026-11-23", choice: "raise_rate", note: "scope grew", rate: "65", notice_until: "" },
   ]);
   const done = root.querySelector('.question[data-client="Infopreneur SAS"]') as HTMLElement;
-  expect(done.textContent).toContain("You raised Infopreneur SAS's rate");
+  expect(done.textContent).toContain("You chose to raise Infopreneur SAS's rate");
   expect(done.querySelector("form")).toBeNull();
   // The other question is still asked.
   expect(root.querySelector('.question[data-client="Acme"] form')).not.toBeNull();

@@ -106,7 +106,7 @@ function Grid({ s }: { s: WeekSummary }) {
   return (
     <section class="card wide" aria-labelledby="grid-heading">
       <h2 id="grid-heading">{t("review-grid")}</h2>
-      <div class="scroll">
+      <div class="scroll" tabIndex={0} role="region" aria-labelledby="grid-heading">
         <table id="summary-grid" class="grid">
           <thead>
             <tr>
@@ -182,7 +182,7 @@ function Boundaries({ s }: { s: WeekSummary }) {
         {t("review-streak", { count: s.weekend_streak, limit: s.weekend_streak_limit })}
       </p>
       {s.clients.some((c) => c.off_hours_seconds || c.rest_day_seconds || c.discarded_seconds) && (
-        <div class="scroll">
+        <div class="scroll" tabIndex={0} role="region" aria-labelledby="boundaries-heading">
           <table id="summary-boundaries" class="grid">
             <thead>
               <tr>
@@ -215,7 +215,7 @@ function Boundaries({ s }: { s: WeekSummary }) {
           {s.overrides.map((o, i) => (
             <li key={i}>
               <span class="num muted">{o.when}</span> <strong>{o.client ?? t("review-no-client")}</strong>{" "}
-              <span>{o.boundaries.join(", ")}</span> <q class="reason">{o.reason}</q>
+              <span>{o.boundaries.map((k) => t(`boundary-${k}`)).join(", ")}</span> <q class="reason">{o.reason}</q>
             </li>
           ))}
         </ul>
@@ -282,7 +282,7 @@ function Health({ s }: { s: WeekSummary }) {
               {trend && (
                 <div class="trend-row">
                   <span class="muted">{t("review-trend")}</span>
-                  <TrendBars client={trend} weeks={s.trend.weeks} max={s.trend.max_seconds} />
+                  <TrendBars client={trend} weeks={s.trend.weeks} />
                 </div>
               )}
             </li>

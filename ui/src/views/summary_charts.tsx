@@ -92,9 +92,10 @@ export function DayBars(props: {
 const TW = 128;
 const TH = 32;
 
-/** One client's last 8 weeks as small bars, the reported week last. */
-export function TrendBars(props: { client: TrendClient; weeks: string[]; max: number }) {
-  const { client, weeks, max } = props;
+/** One client's last 8 weeks as small bars on its own scale, the reported week last. */
+export function TrendBars(props: { client: TrendClient; weeks: string[] }) {
+  const { client, weeks } = props;
+  const max = client.max_seconds;
   const slot = TW / Math.max(weeks.length, 1);
   const id = `trend-${client.client.replace(/[^A-Za-z0-9_-]/g, "_")}`;
   return (
