@@ -204,6 +204,27 @@ class SummaryWindow(WindowBase):
         cli(self.db, "settings", "set", "locale", "en")
         self.wait_locale("en")
 
+    def test_4_keyboard_alone_moves_between_weeks_and_answers(self):
+        wd = self.wd
+        wd.script("document.getElementById('summary-previous').focus()")
+        reached = []
+        for _ in range(40):
+            wd.press("TAB")
+            reached.append(wd.script("const e = document.activeElement; return e.id || e.getAttribute('name') || e.tagName"))
+        for control in ("summary-date", "summary-next"):
+            self.assertIn(control, reached, f"Tab never reaches {control}: {reached}")
+        self.assertTrue(any(r.endswith("-choice") or r.endswith("-note") for r in reached),
+                        f"Tab never reaches a question: {reached}")
+        # Space on a focused button, like a click.
+        wd.script("document.getElementById('summary-previous').focus()")
+        wd.press("SPACE")
+        wait_for(lambda: wd.script("return document.getElementById('summary-heading').dataset.week") == "2026-11-09",
+                 5, "the previous week, from the keyboard")
+        wd.script("document.getElementById('summary-next').focus()")
+        wd.press("SPACE")
+        wait_for(lambda: wd.script("return document.getElementById('summary-heading').dataset.week") == "2026-11-16",
+                 5, "back, from the keyboard")
+
 
 class SummaryWindowDark(SummaryWindow):
     """The same window in the dark theme, both languages."""
@@ -221,6 +242,7 @@ class SummaryWindowDark(SummaryWindow):
 
     test_2_a_decision_made_in_the_window_is_listed_by_the_cli = None
     test_3_the_weeks_around_and_french = None
+    test_4_keyboard_alone_moves_between_weeks_and_answers = None
 
 
 class SummaryFromTheTray(unittest.TestCase):

@@ -235,9 +235,11 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            // With a tray to come back from, closing only hides the window;
-            // without one (stock GNOME), closing quits.
+            // With a tray to come back from, closing only hides the main
+            // window; without one (stock GNOME), closing quits. The summary
+            // window simply closes.
             if let WindowEvent::CloseRequested { api, .. } = event
+                && window.label() == MAIN_WINDOW
                 && window.state::<AppState>().has_tray_host()
             {
                 api.prevent_close();

@@ -3,7 +3,7 @@
 // text alternative, and asks one decision per flagged client: the answer is
 // sent as the core expects it, a refusal is shown on the form, and an
 // answered question is not asked again.
-import { cleanup, fireEvent, screen, within } from "@testing-library/preact";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/preact";
 import { afterEach, expect, test, vi } from "vitest";
 import type { DecisionArgs, QuestionView, SummaryClient, WeekSummary } from "../src/bindings";
 import { setLocale } from "../src/i18n";
@@ -173,6 +173,7 @@ function summary(over: Partial<WeekSummary> = {}): WeekSummary {
 }
 
 let handle: SummaryHandle | null = null;
+const handlers: { week: (w: string | null) => void; changed: () => void } = { week: () => {}, changed: () => {} };
 
 function fakeApi(weeks: Record<string, WeekSummary>, record?: (args: DecisionArgs) => WeekSummary) {
   const calls: { weekSummary: (string | null)[]; recordDecision: DecisionArgs[] } = { weekSummary: [], recordDecision: [] };
@@ -186,8 +187,14 @@ function fakeApi(weeks: Record<string, WeekSummary>, record?: (args: DecisionArg
       if (!record) throw new Error("no record");
       return record(args);
     }),
-    onWeek: async () => () => {},
-    onChanged: async () => () => {},
+    onWeek: async (handler) => {
+      handlers.week = handler;
+      return () => {};
+    },
+    onChanged: async (handler) => {
+      handlers.changed = handler;
+      return () => {};
+    },
   };
   return { api, calls };
 }
@@ -365,4 +372,22 @@ test("the window speaks the language the core wrote in, and the export slot open
   expect(root.querySelector("#summary-dates")?.textContent).toBe("lun. 23 nov. – dim. 29 nov. 2026");
   fireEvent.click(root.querySelector("#summary-export") as HTMLButtonElement);
   expect(onExport).toHaveBeenCalledWith(fr);
+});
+
+test("the app's events: another week asked for, the week under review, a change in the database", async () => {
+  const { api, calls } = fakeApi({ review: summary() });
+  await mount(api, "2026-11-20");
+  await act(() => handlers.week("2026-11-09"));
+  await flush();
+  await flush();
+  expect(calls.weekSummary.at(-1)).toBe("2026-11-09");
+  await act(() => handlers.week(null));
+  await flush();
+  await flush();
+  expect(calls.weekSummary.at(-1)).toBe(null);
+  const before = calls.weekSummary.length;
+  await act(() => handlers.changed());
+  await flush();
+  await flush();
+  expect(calls.weekSummary.length).toBe(before + 1);
 });

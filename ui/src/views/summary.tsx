@@ -429,9 +429,10 @@ export async function startSummary(root: HTMLElement, api: SummaryApi, options: 
   const week = signal<string | null>(options.week);
   const changes = signal(0);
   const unlisten = await Promise.all([
+    // Asked again (tray, launch): that week, or the week under review.
     api.onWeek((next) => {
-      if (next) week.value = next;
-      else changes.value++;
+      week.value = next;
+      changes.value++;
     }),
     api.onChanged(() => changes.value++),
   ]);
