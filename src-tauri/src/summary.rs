@@ -78,7 +78,8 @@ struct LastMinute(Mutex<Option<i64>>);
 
 /// The summary's work once a minute (and at launch): ends the engagements
 /// whose notice period is over, and opens the week's summary when the core
-/// says it is due (once per week). Cheap when nothing is due: two reads.
+/// says it is due (once per week) and no summary is open. Cheap when nothing
+/// is due: two reads.
 pub fn every_minute<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     if app.try_state::<LastMinute>().is_none() {
         app.manage(LastMinute::default());
@@ -99,6 +100,11 @@ pub fn every_minute<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
         }
         Ok(_) => {}
         Err(e) => eprintln!("gardefou-desktop: {e}"),
+    }
+    // A summary the user has open (another week, asked for) is left alone;
+    // the due one opens once they close it.
+    if app.get_webview_window(SUMMARY_WINDOW).is_some() {
+        return;
     }
     match state.with_tracker(|t| t.summary_due()) {
         Ok(Some(week)) => {

@@ -549,6 +549,32 @@ fn the_summary_window_reads_the_week_and_records_a_decision() {
 }
 
 #[test]
+fn a_summary_open_by_hand_is_left_alone_when_another_is_due() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
+    let state = app.state::<AppState>();
+    // Monday morning: last week's summary is due, but the user has a summary
+    // open (another week): it is not switched, and the due one stays due.
+    clock.set(Utc.with_ymd_and_hms(2025, 3, 17, 8, 0, 0).unwrap());
+    let open = tauri::WebviewWindowBuilder::new(&app, SUMMARY_WINDOW, Default::default())
+        .build()
+        .expect("a summary open by hand");
+    let url = open.url().expect("url");
+    crate::summary::every_minute(app.handle(), &state);
+    assert_eq!(open.url().expect("url"), url);
+    assert_eq!(
+        state
+            .with_tracker(|t| t.last_summary_shown())
+            .expect("shown"),
+        None
+    );
+    assert_eq!(
+        state.with_tracker(|t| t.summary_due()).expect("due"),
+        NaiveDate::from_ymd_opt(2025, 3, 10)
+    );
+}
+
+#[test]
 fn the_summary_opens_by_itself_once_when_due() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (app, clock, _) = app_at(&dir, &["Acme"]);
