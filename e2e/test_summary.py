@@ -63,7 +63,12 @@ class SummaryWindow(WindowBase):
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="gardefou-e2e-summary-")
         cls.db = seed(cls.tmp)
-        env = {**os.environ, "GARDEFOU_DB": str(cls.db)}
+        # The debug build answers the save dialog with this file's path (see test_dialogs.py).
+        cls.answer = Path(cls.tmp) / "dialog-answer"
+        cls.out = Path(cls.tmp) / "exported"
+        cls.out.mkdir()
+        cls.answer.write_text(f"{cls.out}/")
+        env = {**os.environ, "GARDEFOU_DB": str(cls.db), "GARDEFOU_E2E_DIALOG": str(cls.answer)}
         if cls.theme:
             env["GTK_THEME"] = cls.theme
         cls.log = open(Path(cls.tmp) / "tauri-driver.log", "w")
@@ -225,6 +230,24 @@ class SummaryWindow(WindowBase):
         wait_for(lambda: wd.script("return document.getElementById('summary-heading').dataset.week") == "2026-11-16",
                  5, "back, from the keyboard")
 
+    def test_5_export_from_the_summary_writes_what_the_cli_writes(self):
+        wd = self.wd
+        wd.click("#summary-export")
+        wait_for(lambda: self.exists("#export-save"), 5, "the export dialog")
+        # On the week shown.
+        self.assertEqual(wd.script("return document.getElementById('export-from').value"), "2026-11-16")
+        self.assertEqual(wd.script("return document.getElementById('export-to').value"), "2026-11-22")
+        self.axe("the export dialog in the summary")
+        self.shot("summary-export-en-light")
+        wd.click("#export-save")
+        wait_for(lambda: self.exists("#export-done"), 10, "the export written")
+        written = list(self.out.glob("*.csv"))
+        self.assertEqual(len(written), 1, written)
+        by_cli = Path(self.tmp) / "cli.csv"
+        cli(self.db, "export", "csv", "--from", "2026-11-16", "--to", "2026-11-22", "--out", str(by_cli))
+        self.assertEqual(written[0].read_bytes(), by_cli.read_bytes())
+        self.assertIn(str(written[0]), self.text_of("#export-done"))
+
 
 class SummaryWindowDark(SummaryWindow):
     """The same window in the dark theme, both languages."""
@@ -243,6 +266,7 @@ class SummaryWindowDark(SummaryWindow):
     test_2_a_decision_made_in_the_window_is_listed_by_the_cli = None
     test_3_the_weeks_around_and_french = None
     test_4_keyboard_alone_moves_between_weeks_and_answers = None
+    test_5_export_from_the_summary_writes_what_the_cli_writes = None
 
 
 class SummaryFromTheTray(unittest.TestCase):

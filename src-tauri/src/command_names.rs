@@ -3,7 +3,7 @@
 // callers and checks that `capabilities/<window>.json` grants each window
 // exactly its commands. Each entry is `name(ArgumentStruct) -> ReturnType`
 // (no argument: `name() -> ...`), granted to the main window; an entry ending
-// in `, windows ["summary"]` is granted to those windows instead.
+// in `, windows ["main", "summary"]` is granted to those windows instead.
 // Writes return the new snapshot (also pushed as `state-changed`); views that
 // show more than the snapshot read again.
 macro_rules! gardefou_commands {
@@ -24,6 +24,12 @@ macro_rules! gardefou_commands {
             restore_session(SessionIdArgs) -> Snapshot;
             get_settings() -> SettingsView;
             set_setting(SetSettingArgs) -> Snapshot;
+            export_options() -> ExportOptions, windows ["main", "summary"];
+            choose_export_file(ExportArgs) -> Option<String>, windows ["main", "summary"];
+            export_csv(ExportFileArgs) -> ExportDone, windows ["main", "summary"];
+            choose_import_source(ImportSourceArgs) -> Option<String>;
+            preview_import(ImportArgs) -> ImportView;
+            run_import(ImportArgs) -> ImportView;
             quit() -> ();
             open_summary(SummaryArgs) -> ();
             week_summary(SummaryArgs) -> WeekSummary, windows ["summary"];

@@ -9,6 +9,7 @@
 include!("command_names.rs");
 
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 #[cfg(unix)]
 pub mod handoff;
@@ -17,10 +18,12 @@ pub mod notices;
 pub mod platform;
 pub mod summary;
 pub mod ticker;
+pub mod transfer;
 pub mod tray;
 pub mod tray_labels;
 pub mod view;
 
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -28,7 +31,7 @@ use chrono::{DateTime, Utc};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, SystemClock};
 use gardefou::i18n::Locale;
-use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WindowEvent};
+use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WebviewWindow, WindowEvent};
 
 use crate::error::CommandError;
 use crate::launch::Launch;
@@ -42,6 +45,8 @@ pub const STATE_CHANGED: &str = "state-changed";
 pub const START_REFUSED: &str = "start-refused";
 /// Emitted with the view a later launch named (`gardefou-desktop clients`), or null.
 pub const OPEN_VIEW: &str = "open-view";
+/// Emitted with a [`transfer::ImportProgress`] while an import reads its source.
+pub const IMPORT_PROGRESS: &str = "import-progress";
 
 /// The app's managed state: the core behind a lock, and what the tray needs.
 pub struct AppState {
@@ -54,6 +59,8 @@ pub struct AppState {
     published: Mutex<Published>,
     /// The view named on the command line, until the window asks for it.
     launch_view: Mutex<Option<LaunchView>>,
+    /// Answers the file dialogs instead of showing them (tests; see `dialogs`).
+    dialog_stub: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +87,31 @@ impl AppState {
             tray_host: Arc::new(AtomicBool::new(false)),
             published: Mutex::new(Published::default()),
             launch_view: Mutex::new(None),
+            dialog_stub: None,
         }
+    }
+
+    /// Answers the file dialogs from the file at `answers` (see `dialogs`).
+    pub fn with_dialog_stub(mut self, answers: Option<PathBuf>) -> Self {
+        self.dialog_stub = answers;
+        self
+    }
+
+    /// Asks where to save or what to read: the native dialog over `window`,
+    /// or the stub's answer. `None` when the person cancelled.
+    pub async fn pick<R: Runtime>(
+        &self,
+        window: WebviewWindow<R>,
+        pick: dialogs::Pick,
+        filter_name: String,
+    ) -> Result<Option<PathBuf>, CommandError> {
+        if let Some(answers) = &self.dialog_stub {
+            return dialogs::stubbed(answers, &pick);
+        }
+        // The dialog waits for the person: on the blocking pool, not a command worker.
+        tauri::async_runtime::spawn_blocking(move || dialogs::native(&window, pick, &filter_name))
+            .await
+            .map_err(|e| CommandError::app(e.to_string()))?
     }
 
     /// Opens the window on `view` (`gardefou-desktop sessions`).
@@ -177,6 +208,7 @@ macro_rules! handler {
 /// The parts of the app that tests drive through the mock runtime: state and commands.
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(gardefou_commands!(handler))
 }
@@ -205,7 +237,9 @@ pub fn run() {
         return;
     }
     let state = match AppState::open_default() {
-        Ok(state) => state.with_launch_view(launch_view),
+        Ok(state) => state
+            .with_launch_view(launch_view)
+            .with_dialog_stub(dialogs::stub_from_env()),
         Err(e) => {
             eprintln!("gardefou-desktop: {}", e.message(Locale::from_env()));
             show_startup_failure(&e);
@@ -290,3 +324,5 @@ fn show_startup_failure(error: &gardefou::Error) -> ! {
 mod bindings;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dialogs;

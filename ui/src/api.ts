@@ -10,6 +10,7 @@ import {
   type CommandError,
   type LaunchView,
   type ErrorKind,
+  type ImportProgress,
   type Refusal,
   type Snapshot,
 } from "./bindings";
@@ -21,6 +22,8 @@ export interface Api extends Commands {
   onStartRefused(handler: (refusal: Refusal) => void): Promise<UnlistenFn>;
   /** A later launch named a view (`gardefou-desktop clients`), or none. */
   onOpenView(handler: (view: LaunchView | null) => void): Promise<UnlistenFn>;
+  /** How far a running import (or its preview) has read its source. */
+  onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn>;
 }
 
 export const api: Api = {
@@ -28,6 +31,7 @@ export const api: Api = {
   onStateChanged: (handler) => listen<Snapshot>(EVENTS.stateChanged, (e) => handler(e.payload)),
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
+  onImportProgress: (handler) => listen<ImportProgress>(EVENTS.importProgress, (e) => handler(e.payload)),
 };
 
 /** Any rejection as the `CommandError` the commands send (`app` for anything else). */

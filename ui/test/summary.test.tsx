@@ -8,7 +8,7 @@ import { afterEach, expect, test, vi } from "vitest";
 import type { DecisionArgs, QuestionView, SummaryClient, WeekSummary } from "../src/bindings";
 import { setLocale } from "../src/i18n";
 import type { SummaryApi } from "../src/summary_api";
-import { startSummary, type SummaryHandle } from "../src/views/summary";
+import { startSummary, type ExportPanel, type SummaryHandle } from "../src/views/summary";
 import { barHeight } from "../src/views/summary_charts";
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -199,10 +199,10 @@ function fakeApi(weeks: Record<string, WeekSummary>, record?: (args: DecisionArg
   return { api, calls };
 }
 
-async function mount(api: SummaryApi, week: string | null = null, onExport?: (s: WeekSummary) => void) {
+async function mount(api: SummaryApi, week: string | null = null, exportPanel?: ExportPanel) {
   const root = document.createElement("main");
   document.body.replaceChildren(root);
-  handle = await startSummary(root, api, { week, onExport });
+  handle = await startSummary(root, api, { week, exportPanel });
   await flush();
   await flush();
   return root;
@@ -246,7 +246,7 @@ test("the week's figures are shown as the core wrote them", async () => {
   const health = root.querySelector('#summary-health [data-client="Acme"]') as HTMLElement;
   expect(health.textContent).toContain("Acme paid 40.00 EUR/h");
   expect(health.querySelector(".flagged")?.textContent).toContain("Outside working hours");
-  // No Export button until the integrator passes the dialog.
+  // No Export button without the dialog to open.
   expect(root.querySelector("#summary-export")).toBeNull();
 });
 
@@ -363,15 +363,29 @@ test("ending after a notice says what it frees; a refusal stays on the form; ski
   expect(root.querySelector('.question[data-client="Acme"]')?.textContent).toContain("you will not be asked again");
 });
 
-test("the window speaks the language the core wrote in, and the export slot opens the dialog", async () => {
+test("the window speaks the language the core wrote in, and Export opens the dialog on the week", async () => {
   const fr = summary({ locale: "fr", start_text: "lun. 23 nov.", end_text: "dim. 29 nov. 2026" });
   const { api } = fakeApi({ review: fr });
-  const onExport = vi.fn();
-  const root = await mount(api, null, onExport);
+  const panel = vi.fn((s: WeekSummary, close: () => void) => (
+    <p id="panel">
+      {s.first_day}…{s.last_day}
+      <button type="button" onClick={close}>
+        close
+      </button>
+    </p>
+  ));
+  const root = await mount(api, null, panel);
   expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Semaine 2026-W48");
   expect(root.querySelector("#summary-dates")?.textContent).toBe("lun. 23 nov. – dim. 29 nov. 2026");
-  fireEvent.click(root.querySelector("#summary-export") as HTMLButtonElement);
-  expect(onExport).toHaveBeenCalledWith(fr);
+  expect(root.querySelector("#panel")).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "Exporter…" }));
+  await flush();
+  expect(root.querySelector("#panel")?.textContent).toContain("2026-11-23…2026-11-29");
+  expect(root.querySelector("#summary-export")).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "close" }));
+  await flush();
+  expect(root.querySelector("#panel")).toBeNull();
+  expect(root.querySelector("#summary-export")).not.toBeNull();
 });
 
 test("the app's events: another week asked for, the week under review, a change in the database", async () => {

@@ -3,7 +3,7 @@
 // 8-week trend), one decision per flagged client, the recent decisions.
 // It draws the core's `WeekSummary` and computes nothing: every figure and
 // sentence arrives written in the user's language.
-import { render } from "preact";
+import { render, type ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useReducer, useState } from "preact/hooks";
 import { asCommandError } from "../api";
 import type { CapLine, CommandError, SummaryClient, WeekSummary } from "../bindings";
@@ -16,10 +16,13 @@ import { DayBars, TrendBars } from "./summary_charts";
 export interface SummaryOptions {
   /** A day of the week to open on (`YYYY-MM-DD`); null: the week under review. */
   week: string | null;
-  /** EXPORT SLOT: the Export dialog (views/export_dialog.tsx) opens here.
-   * Until it is passed, the window shows no Export button. */
-  onExport?: (summary: WeekSummary) => void;
+  /** The Export dialog, on the week shown (summary_main.tsx passes
+   * views/export_dialog.tsx); without it the window shows no Export button. */
+  exportPanel?: ExportPanel;
 }
+
+/** Renders the Export dialog for `summary`'s week; `close` hides it. */
+export type ExportPanel = (summary: WeekSummary, close: () => void) => ComponentChildren;
 
 function levelClass(cap: CapLine | null): string {
   if (!cap) return "";
@@ -328,7 +331,7 @@ export function SummaryView(props: {
   api: SummaryApi;
   week: Signal<string | null>;
   changes: Signal<number>;
-  onExport?: (summary: WeekSummary) => void;
+  exportPanel?: ExportPanel;
 }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useLayoutEffect(() => {
@@ -337,6 +340,7 @@ export function SummaryView(props: {
   }, []);
   const [data, setData] = useState<WeekSummary | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
+  const [exporting, setExporting] = useState(false);
   const week = props.week.value;
   const changes = props.changes.value;
   const show = (s: WeekSummary) => {
@@ -392,13 +396,18 @@ export function SummaryView(props: {
           <button type="button" id="summary-next" disabled={!s.next} onClick={() => go(s.next)}>
             {t("review-next")}
           </button>
-          {props.onExport && (
-            <button type="button" id="summary-export" class="primary" onClick={() => props.onExport?.(s)}>
+          {props.exportPanel && !exporting && (
+            <button type="button" id="summary-export" class="primary" onClick={() => setExporting(true)}>
               {t("review-export")}
             </button>
           )}
         </nav>
       </header>
+      {props.exportPanel && exporting && (
+        <div class="summary-export" key={s.first_day}>
+          {props.exportPanel(s, () => setExporting(false))}
+        </div>
+      )}
       {error && (
         <p class="field-error" role="alert" id="summary-error">
           {error.message}
@@ -436,7 +445,7 @@ export async function startSummary(root: HTMLElement, api: SummaryApi, options: 
     }),
     api.onChanged(() => changes.value++),
   ]);
-  render(<SummaryView api={api} week={week} changes={changes} onExport={options.onExport} />, root);
+  render(<SummaryView api={api} week={week} changes={changes} exportPanel={options.exportPanel} />, root);
   return {
     week,
     dispose() {
