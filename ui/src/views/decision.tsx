@@ -125,12 +125,17 @@ export function Question(props: {
                   <label for={`${id}-until`}>{t("review-notice-until")}</label>
                   <input
                     id={`${id}-until`}
-                    type="date"
-                    min={props.tomorrow}
+                    class="num"
+                    inputMode="numeric"
+                    placeholder={t("review-date-placeholder")}
+                    aria-describedby={`${id}-until-hint`}
                     value={until}
                     aria-invalid={error?.field === "notice_until" ? "true" : undefined}
                     onInput={(e) => setUntil(e.currentTarget.value)}
                   />
+                  <p class="hint" id={`${id}-until-hint`}>
+                    {t("review-notice-hint", { date: props.tomorrow })}
+                  </p>
                 </div>
               )}
               <p class="hint" id={`${id}-frees`}>

@@ -341,11 +341,13 @@ export function SummaryView(props: {
   const [data, setData] = useState<WeekSummary | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [draft, setDraft] = useState("");
   const week = props.week.value;
   const changes = props.changes.value;
   const show = (s: WeekSummary) => {
     setLocale(s.locale);
     setData(s);
+    setDraft(s.first_day);
     setError(null);
     document.title = `${t("review-open")} · ${s.week}`;
   };
@@ -380,19 +382,30 @@ export function SummaryView(props: {
           <button type="button" id="summary-previous" onClick={() => go(s.previous)}>
             {t("review-previous")}
           </button>
-          <div class="field">
+          <form
+            class="row pick"
+            onSubmit={(e) => {
+              e.preventDefault();
+              go(draft.trim());
+            }}
+          >
             <label for="summary-date" class="visually-hidden">
               {t("review-pick")}
             </label>
+            {/* Typed as YYYY-MM-DD: WebKit's date field writes the system's format, not the window's. */}
             <input
               id="summary-date"
-              type="date"
-              max={s.today}
-              value={s.first_day}
+              class="num"
+              inputMode="numeric"
+              placeholder={t("review-date-placeholder")}
               title={t("review-pick")}
-              onChange={(e) => go(e.currentTarget.value)}
+              value={draft}
+              onInput={(e) => setDraft(e.currentTarget.value)}
             />
-          </div>
+            <button type="submit" id="summary-go">
+              {t("review-pick-go")}
+            </button>
+          </form>
           <button type="button" id="summary-next" disabled={!s.next} onClick={() => go(s.next)}>
             {t("review-next")}
           </button>
