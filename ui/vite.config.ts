@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "safari16",
+    // Two pages: the main window and the summary window (its own bundle).
+    rolldownOptions: { input: { main: "index.html", summary: "summary.html" } },
   },
   server: { fs: { allow: [".."] } },
   test: {

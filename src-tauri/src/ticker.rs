@@ -47,4 +47,5 @@ pub(crate) fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, seen: &mut 
             eprintln!("gardefou-desktop: {e}");
         }
     }
+    crate::summary::every_minute(app, state);
 }

@@ -74,6 +74,14 @@ function Shell() {
       {view === "clients" && <ClientsView />}
       {view === "settings" && <SettingsView />}
       <footer class="footer">
+        <button
+          type="button"
+          id="open-summary"
+          class="quiet"
+          onClick={() => store.api.openSummary({ date: null }).catch((e: unknown) => store.fail(e))}
+        >
+          {t("review-open")}
+        </button>
         <button type="button" class="quiet" onClick={() => void store.api.quit()}>
           {t("quit")}
         </button>
