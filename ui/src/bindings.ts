@@ -383,6 +383,7 @@ restart: boolean,
 client_id: string | null, };
 
 export type StillWorkingArgs = { key: string, stop: boolean, };
+
 export type Cell = { seconds: number, 
 /**
  * Empty for nothing (the grid shows a quiet dot).
