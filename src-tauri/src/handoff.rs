@@ -10,7 +10,7 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::view::LaunchView;
+use crate::launch::Launch;
 
 /// Where the instance running on `db` listens.
 pub fn socket_path(db: &Path) -> PathBuf {
@@ -25,30 +25,21 @@ pub fn socket_path(db: &Path) -> PathBuf {
     dir.join(format!("gardefou-desktop-{:016x}.sock", hasher.finish()))
 }
 
-/// Sends `view` (or just "show yourself") to a running instance; true when
-/// one took it.
-pub fn hand_off(socket: &Path, view: Option<LaunchView>) -> bool {
+/// Sends a launch's request (or just "show yourself") to a running
+/// instance, as its arguments on one line; true when one took it.
+pub fn hand_off(socket: &Path, launch: Option<Launch>) -> bool {
     let Ok(mut stream) = UnixStream::connect(socket) else {
         return false;
     };
     let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
-    let line = view.map_or("show", name);
+    let line = launch.map_or_else(|| "show".to_string(), |l| l.args().join(" "));
     stream.write_all(format!("{line}\n").as_bytes()).is_ok()
 }
 
-fn name(view: LaunchView) -> &'static str {
-    match view {
-        LaunchView::Timer => "timer",
-        LaunchView::Sessions => "sessions",
-        LaunchView::Clients => "clients",
-        LaunchView::Settings => "settings",
-    }
-}
-
-/// Listens on `socket` in a thread; `on_launch` gets each later launch's view.
+/// Listens on `socket` in a thread; `on_launch` gets each later launch's request.
 pub fn listen(
     socket: &Path,
-    on_launch: impl Fn(Option<LaunchView>) + Send + 'static,
+    on_launch: impl Fn(Option<Launch>) + Send + 'static,
 ) -> std::io::Result<()> {
     let listener = match UnixListener::bind(socket) {
         Ok(listener) => listener,
@@ -69,7 +60,8 @@ pub fn listen(
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
                 let mut line = String::new();
                 if BufReader::new(stream).read_line(&mut line).is_ok() {
-                    on_launch(LaunchView::parse(line.trim()));
+                    let args: Vec<&str> = line.split_whitespace().collect();
+                    on_launch(Launch::parse(&args).ok().flatten());
                 }
             }
         })?;
@@ -81,6 +73,7 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
+    use crate::view::LaunchView;
 
     #[test]
     fn a_second_launch_hands_its_view_to_the_first() {
@@ -93,9 +86,13 @@ mod tests {
             let _ = tx.send(view);
         })
         .expect("listen");
-        assert!(hand_off(&socket, Some(LaunchView::Sessions)));
+        assert!(hand_off(&socket, Some(Launch::View(LaunchView::Sessions))));
         let got = rx.recv_timeout(Duration::from_secs(5)).expect("received");
-        assert_eq!(got, Some(LaunchView::Sessions));
+        assert_eq!(got, Some(Launch::View(LaunchView::Sessions)));
+        let week = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
+        assert!(hand_off(&socket, Some(Launch::Summary(week))));
+        let got = rx.recv_timeout(Duration::from_secs(5)).expect("received");
+        assert_eq!(got, Some(Launch::Summary(week)));
         assert!(hand_off(&socket, None));
         assert_eq!(rx.recv_timeout(Duration::from_secs(5)).expect("show"), None);
         // Another database, another socket.

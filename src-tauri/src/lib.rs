@@ -13,13 +13,16 @@ pub mod dialogs;
 pub mod error;
 #[cfg(unix)]
 pub mod handoff;
+pub mod launch;
 pub mod notices;
 pub mod platform;
+pub mod summary;
 pub mod ticker;
 pub mod transfer;
 pub mod tray;
 pub mod tray_labels;
 pub mod view;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,6 +35,7 @@ use gardefou::i18n::Locale;
 use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WebviewWindow, WindowEvent};
 
 use crate::error::CommandError;
+use crate::launch::Launch;
 use crate::view::{LaunchView, Snapshot};
 
 /// The label of the one window.
@@ -197,25 +201,32 @@ pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
 
 /// Registers every command of the one list.
 macro_rules! handler {
-    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty $(, windows [$($window:literal),*])?;)*) => {
         tauri::generate_handler![$(commands::$name),*]
     };
 }
 
 /// The parts of the app that tests drive through the mock runtime: state and commands.
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    let watch = watch::Watch::new(state.clock.clone());
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(watch)
         .invoke_handler(gardefou_commands!(handler))
 }
 
 /// The desktop app: commands, then the tray, the tray-host watch and the ticker.
 pub fn run() {
-    let launch_view = std::env::args()
-        .nth(1)
-        .as_deref()
-        .and_then(LaunchView::parse);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let launch = match Launch::parse(&args) {
+        Ok(launch) => launch,
+        Err(e) => {
+            eprintln!("gardefou-desktop: {e}");
+            std::process::exit(2);
+        }
+    };
+    let launch_view = launch.and_then(Launch::view);
     // One app per database: a second launch hands its view to the first.
     #[cfg(unix)]
     let socket = gardefou::paths::resolve_db_path(None)
@@ -224,7 +235,7 @@ pub fn run() {
     #[cfg(unix)]
     if socket
         .as_deref()
-        .is_some_and(|s| handoff::hand_off(s, launch_view))
+        .is_some_and(|s| handoff::hand_off(s, launch))
     {
         return;
     }
@@ -242,15 +253,19 @@ pub fn run() {
             let handle = app.handle();
             platform::tray_host::watch(app.state::<AppState>().tray_host.clone());
             tray::create(handle)?;
+            if let Some(Launch::Summary(week)) = launch {
+                summary::open(handle, week)?;
+            }
+            // At launch, then each minute: a summary due opens by itself.
+            summary::every_minute(handle, &app.state::<AppState>());
             ticker::spawn(handle.clone())?;
             notices::spawn(handle.clone())?;
+            watch::start(handle);
             #[cfg(unix)]
             if let Some(socket) = socket {
                 let handle = handle.clone();
-                let listening = handoff::listen(&socket, move |view| {
-                    show_main_window(&handle);
-                    let _ = handle.emit(OPEN_VIEW, view);
-                });
+                let listening =
+                    handoff::listen(&socket, move |launch| launch::open(&handle, launch));
                 if let Err(e) = listening {
                     eprintln!("gardefou-desktop: a second launch cannot reach this one: {e}");
                 }
@@ -258,9 +273,11 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            // With a tray to come back from, closing only hides the window;
-            // without one (stock GNOME), closing quits.
+            // With a tray to come back from, closing only hides the main
+            // window; without one (stock GNOME), closing quits. The summary
+            // window simply closes.
             if let WindowEvent::CloseRequested { api, .. } = event
+                && window.label() == MAIN_WINDOW
                 && window.state::<AppState>().has_tray_host()
             {
                 api.prevent_close();

@@ -37,6 +37,9 @@ pub(crate) fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, seen: &mut 
     if minute_moved && let Err(e) = state.with_tracker(|t| t.heartbeat()) {
         eprintln!("gardefou-desktop: {e}");
     }
+    if minute_moved {
+        crate::watch::minute(app);
+    }
     let version = state.with_tracker(|t| t.data_version()).ok();
     if version != *seen || minute_moved {
         *seen = version;
@@ -44,4 +47,5 @@ pub(crate) fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, seen: &mut 
             eprintln!("gardefou-desktop: {e}");
         }
     }
+    crate::summary::every_minute(app, state);
 }

@@ -1,5 +1,6 @@
 //! The tray icon: "Start ‹client›" per active client (most recent first),
-//! "Stop ‹client› (1:23)" while a timer runs, "Open Gardefou", "Quit".
+//! "Stop ‹client› (1:23)" while a timer runs, "Week summary", "Open
+//! Gardefou", "Quit".
 //! Clicks are handled off the main thread: they touch the database.
 
 use std::sync::Mutex;
@@ -18,6 +19,7 @@ use gardefou::i18n::Locale;
 
 pub const TRAY_ID: &str = "gardefou";
 const OPEN: &str = "open";
+const SUMMARY: &str = "summary";
 const QUIT: &str = "quit";
 const STOP: &str = "stop";
 /// Followed by the client's name.
@@ -45,6 +47,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let menu = Menu::with_items(
         app,
         &[
+            &MenuItem::with_id(app, SUMMARY, labels::summary(l), true, None::<&str>)?,
             &MenuItem::with_id(app, OPEN, labels::open(l), true, None::<&str>)?,
             &MenuItem::with_id(app, QUIT, labels::quit(l), true, None::<&str>)?,
         ],
@@ -97,6 +100,13 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
     }
     menu.append(&MenuItem::with_id(
         app,
+        SUMMARY,
+        labels::summary(l),
+        true,
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(
+        app,
         OPEN,
         labels::open(l),
         true,
@@ -136,6 +146,13 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match id.as_str() {
         OPEN => crate::show_main_window(app),
         QUIT => app.exit(0),
+        SUMMARY => {
+            // Reads the database: not on the main thread.
+            let app = app.clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                crate::launch::open(&app, Some(crate::launch::Launch::Summary(None)));
+            });
+        }
         _ => {
             // Start and Stop write to the database: not on the main thread.
             let app = app.clone();

@@ -13,6 +13,7 @@ import {
   type ImportProgress,
   type Refusal,
   type Snapshot,
+  type WatchView,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -22,6 +23,8 @@ export interface Api extends Commands {
   onStartRefused(handler: (refusal: Refusal) => void): Promise<UnlistenFn>;
   /** A later launch named a view (`gardefou-desktop clients`), or none. */
   onOpenView(handler: (view: LaunchView | null) => void): Promise<UnlistenFn>;
+  /** The watch's questions changed (views/watch.tsx). */
+  onWatchChanged(handler: (view: WatchView) => void): Promise<UnlistenFn>;
   /** How far a running import (or its preview) has read its source. */
   onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn>;
 }
@@ -31,6 +34,7 @@ export const api: Api = {
   onStateChanged: (handler) => listen<Snapshot>(EVENTS.stateChanged, (e) => handler(e.payload)),
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
+  onWatchChanged: (handler) => listen<WatchView>(EVENTS.watchChanged, (e) => handler(e.payload)),
   onImportProgress: (handler) => listen<ImportProgress>(EVENTS.importProgress, (e) => handler(e.payload)),
 };
 
