@@ -251,6 +251,12 @@ fn bench(args: &[String]) -> Res<()> {
             )
         })?;
         let db_bytes = std::fs::metadata(&db)?.len();
+        // The imports (and the copy measured for the RSS) wrote hundreds of MB:
+        // let the kernel finish writing them back before timing commands whose
+        // `fsync` would otherwise queue behind it (a user starts the timer
+        // later than a millisecond after importing a decade).
+        let _ = Command::new("sync").status();
+        std::thread::sleep(std::time::Duration::from_secs(2));
         let mut rows = vec![import];
         rows.push(g.measure("status", runs, |_| (words("status"), NOW.into()))?);
         // start/stop pairs one minute apart, after the history.
