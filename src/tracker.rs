@@ -28,7 +28,9 @@ mod watching;
 pub(crate) use boundaries::sessions_with_rest_days;
 pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
-pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog, WindowState};
+pub use desk::{
+    ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, Standing, WeekLog, WindowState,
+};
 pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};

@@ -10,6 +10,7 @@ use crate::commands::*;
 use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
 use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
+use gardefou::tracker::Standing;
 
 use crate::view::*;
 use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
@@ -88,6 +89,7 @@ fn render() -> String {
         // The core's day read model, then the bridge's own types.
         CapLevel::decl(&cfg),
         CapUsage::decl(&cfg),
+        Standing::decl(&cfg),
         DayClient::decl(&cfg),
         DaySession::decl(&cfg),
         Day::decl(&cfg),

@@ -55,6 +55,7 @@ export function meters(over: Partial<MetersView> = {}): MetersView {
     client_cap_reached_at: null,
     weekend_streak: null,
     weekend_streak_limit: 2,
+    standing: "idle",
     ...over,
   };
 }
