@@ -112,6 +112,11 @@ impl Tracker {
 
     /// A number that changes when another connection (the CLI, a second app)
     /// commits: a cheap "did anything change?" for front ends that poll.
+    /// The database file, when there is one (a watcher follows its changes).
+    pub fn db_path(&self) -> Option<&Path> {
+        self.store.path()
+    }
+
     pub fn data_version(&self) -> Result<i64> {
         self.store.data_version()
     }

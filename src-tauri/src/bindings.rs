@@ -12,6 +12,7 @@ use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
 use gardefou::tracker::Standing;
 
+use crate::notices::{ALERT, AlertBanner, Banners, NOTIFICATIONS_UNAVAILABLE};
 use crate::view::*;
 use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
@@ -103,6 +104,8 @@ fn render() -> String {
         ErrorDetails::decl(&cfg),
         CommandError::decl(&cfg),
         Refusal::decl(&cfg),
+        AlertBanner::decl(&cfg),
+        Banners::decl(&cfg),
         ClientRow::decl(&cfg),
         WeekView::decl(&cfg),
         BlockView::decl(&cfg),
@@ -147,7 +150,13 @@ fn render() -> String {
     }
     out.push_str("  };\n}\n\nexport type Commands = ReturnType<typeof commands>;\n\n");
     out.push_str("/** Events the app emits to the window. */\nexport const EVENTS = {\n");
-    for name in [STATE_CHANGED, START_REFUSED, OPEN_VIEW] {
+    for name in [
+        STATE_CHANGED,
+        START_REFUSED,
+        OPEN_VIEW,
+        ALERT,
+        NOTIFICATIONS_UNAVAILABLE,
+    ] {
         out.push_str(&format!("  {}: \"{name}\",\n", camel(name)));
     }
     out.push_str("} as const;\n");

@@ -12,6 +12,7 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::AppState;
 use crate::error::CommandError;
+use crate::notices::Banners;
 use crate::view::{
     ClientRow, LaunchView, SettingsView, Snapshot, WeekView, client_rows, settings_view, week_view,
 };
@@ -136,6 +137,13 @@ pub async fn take_launch_view(
     state: State<'_, AppState>,
 ) -> Result<Option<LaunchView>, CommandError> {
     Ok(state.take_launch_view())
+}
+
+/// The alerts' latest banners and whether desktop notifications failed, for
+/// a window that opens after they were sent (later ones come as events).
+#[tauri::command]
+pub async fn get_banners(state: State<'_, AppState>) -> Result<Banners, CommandError> {
+    Ok(state.banners.current())
 }
 
 /// Starts a timer (stopping the running one), like `gardefou start`.
