@@ -10,6 +10,7 @@ import { SessionsView } from "./views/sessions";
 import { ClientsView } from "./views/clients";
 import { SettingsView } from "./views/settings";
 import { FirstRun } from "./views/first_run";
+import { AlertBanners, createBannerModel, type BannerModel } from "./banner";
 
 export interface AppOptions {
   /** Milliseconds from a monotonic clock (tests pass a fake one). */
@@ -18,6 +19,7 @@ export interface AppOptions {
 
 export interface AppHandle {
   store: Store;
+  banners: BannerModel;
   /** Stops the ticking and the event listeners. */
   dispose(): void;
 }
@@ -116,11 +118,12 @@ function useShared(store: Store) {
   }, [store]);
 }
 
-function Root({ store, page }: { store: Store; page: Document }) {
+function Root({ store, page, banners }: { store: Store; page: Document; banners: BannerModel }) {
   useShared(store);
   useTicker(store, page);
   return (
     <StoreContext.Provider value={store}>
+      <AlertBanners model={banners} />
       <Shell />
     </StoreContext.Provider>
   );
@@ -128,6 +131,7 @@ function Root({ store, page }: { store: Store; page: Document }) {
 
 export async function startApp(root: HTMLElement, api: Api, options: AppOptions = {}): Promise<AppHandle> {
   const store = createStore(api, options.now);
+  const banners = createBannerModel();
   const page = root.ownerDocument;
   const unlisten = await Promise.all([
     api.onStateChanged((snapshot) => store.show(snapshot)),
@@ -141,8 +145,10 @@ export async function startApp(root: HTMLElement, api: Api, options: AppOptions 
         store.view.value = view;
       }
     }),
+    api.onAlert((alert) => banners.add(alert)),
+    api.onNotificationsUnavailable(() => (banners.unavailable.value = true)),
   ]);
-  render(<Root store={store} page={page} />, root);
+  render(<Root store={store} page={page} banners={banners} />, root);
   try {
     const launch = await api.takeLaunchView();
     if (launch) store.view.value = launch;
@@ -150,8 +156,14 @@ export async function startApp(root: HTMLElement, api: Api, options: AppOptions 
   } catch (e) {
     store.fail(e);
   }
+  // Alerts sent before the window listened.
+  await api.getBanners().then(
+    (b) => banners.load(b),
+    () => {},
+  );
   return {
     store,
+    banners,
     dispose() {
       render(null, root);
       unlisten.forEach((u) => u());
