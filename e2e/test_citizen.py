@@ -19,7 +19,7 @@ from jeepney import HeaderFields, MessageType, new_error, new_method_return
 from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import open_dbus_connection
 
-from harness import APP, ARTIFACTS, ROOT, cli, cli_json, fresh_db, start_driver
+from harness import APP, ARTIFACTS, ROOT, WindowBase, cli, cli_json, fresh_db, start_driver
 from tray import FakeWatcher, TrayClient
 from webdriver import Session, wait_for
 
@@ -146,6 +146,7 @@ class DriverBase(unittest.TestCase):
     clients = ("Acme",)
     with_tray = False
     with_notifications = False
+    theme = None
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="gardefou-citizen-")
@@ -153,7 +154,14 @@ class DriverBase(unittest.TestCase):
         self.prepare()
         self.watcher = FakeWatcher() if self.with_tray else None
         self.server = FakeNotifications() if self.with_notifications else None
-        self.env = {**os.environ, "GARDEFOU_DB": str(self.db)}
+        # A home of its own: the autostart entry and the log file stay in the test's folder.
+        home = Path(self.tmp) / "home"
+        (home / ".config").mkdir(parents=True)
+        self.home = home
+        self.env = {**os.environ, "GARDEFOU_DB": str(self.db), "HOME": str(home),
+                    "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share")}
+        if self.theme:
+            self.env["GTK_THEME"] = self.theme
         self.log = open(Path(self.tmp) / "tauri-driver.log", "w")
         self.driver, port = start_driver(self.env, self.log)
         self.wd = Session(str(APP), port=port)
@@ -175,6 +183,12 @@ class DriverBase(unittest.TestCase):
     def exists(self, css):
         return self.wd.script("return document.querySelector(arguments[0]) !== null", css)
 
+    axe = WindowBase.axe
+
+    def shot(self, name):
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.wd.screenshot(ARTIFACTS / f"{name}.png")
+
     def text_of(self, css):
         return self.wd.script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null", css)
 
@@ -191,6 +205,7 @@ class SecondLaunch(DriverBase):
         wait_for(lambda: self.exists("#nav-timer"), 10, "the timer view")
         self.assertEqual(len(app_processes(self.db)), 1)
         windows = gardefou_windows()
+        self.assertGreaterEqual(windows, 1, "the first app's window is on the screen")
         started = time.monotonic()
         second = subprocess.run([str(APP), "sessions"], env=self.env, capture_output=True, text=True, timeout=30)
         print(f"\nsecond launch exited {second.returncode} in {time.monotonic() - started:.2f} s")
@@ -279,6 +294,8 @@ class TrayStates(unittest.TestCase):
                 wait_for(lambda: shown_icon(tray) == "over", 10, "the over-a-boundary icon")
                 cli(db, "settings", "set", "working_hours", "mon-sun 00:00-24:00")
                 wait_for(lambda: shown_icon(tray) == "running", 10, "back to running")
+                # A stop in the very second of the start would make a zero-length session.
+                wait_for(lambda: cli_json(db, "status")["elapsed_seconds"] >= 1, 3, "one second of work")
                 cli(db, "stop")
                 wait_for(lambda: shown_icon(tray) == "idle", 10, "back to idle")
             finally:
@@ -314,24 +331,59 @@ class BannerWithoutServer(DriverBase):
     """No notification server on the bus: the banner shows the alert and the
     window says, once, that desktop notifications are unavailable."""
 
+    shot_name = "en-light"
+    expect_alert = "Weekly cap"
+    expect_unavailable = "Desktop notifications are unavailable"
+
     def prepare(self):
         cli(self.db, "settings", "set", "weekly_cap", "1h")
         cli(self.db, "add", "Acme", "--from", "-100m", "--to", "-10m")
 
     def test_the_banner_and_the_notice(self):
         wait_for(lambda: self.exists(".banner.crossed"), 15, "the alert's banner")
-        self.assertIn("Weekly cap", self.text_of(".banners"))
+        self.assertIn(self.expect_alert, self.text_of(".banners"))
         self.assertTrue(self.exists("#notifications-unavailable"))
-        self.assertIn("Desktop notifications are unavailable", self.text_of("#notifications-unavailable"))
+        self.assertIn(self.expect_unavailable, self.text_of("#notifications-unavailable"))
         self.assertEqual(self.wd.script("return document.querySelectorAll('#notifications-unavailable').length"), 1)
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.wd.screenshot(ARTIFACTS / "banner-unavailable-en-light.png")
+        self.axe("the banners")
+        self.shot(f"banner-unavailable-{self.shot_name}")
         # Dismissed, it stays dismissed while alerts are retried.
         self.wd.click("#notifications-unavailable button")
         time.sleep(2)
         self.assertFalse(self.exists("#notifications-unavailable"))
         self.wd.script("document.querySelector('.banner.crossed button').click()")
         wait_for(lambda: not self.exists(".banner.crossed"), 5, "the banner dismissed")
+
+
+class BannerDarkFrench(BannerWithoutServer):
+    """The same in French, in the dark theme."""
+
+    theme = "Adwaita:dark"
+    shot_name = "fr-dark"
+
+    def prepare(self):
+        super().prepare()
+        cli(self.db, "settings", "set", "locale", "fr")
+
+    expect_alert = "Plafond de la semaine"
+    expect_unavailable = "Les notifications du bureau ne sont pas disponibles"
+
+
+class WelcomeOffersTheLogin(DriverBase):
+    """The welcome's box turns on the start at login: the entry appears."""
+
+    clients = ()
+
+    def test_the_box_writes_the_entry(self):
+        wait_for(lambda: self.exists("#welcome-autostart"), 10, "the welcome")
+        self.axe("the welcome with the login box")
+        self.shot("welcome-autostart-en-light")
+        self.wd.click("#welcome-autostart")
+        wait_for(lambda: cli_json(self.db, "settings", "show").get("autostart") == "on", 5, "the setting on")
+        entry = self.home / ".config/autostart/Gardefou.desktop"
+        wait_for(entry.exists, 10, "the autostart entry")
+        self.wd.click("#welcome-autostart")
+        wait_for(lambda: not entry.exists(), 10, "the entry removed")
 
 
 class BannerWithServer(DriverBase):
