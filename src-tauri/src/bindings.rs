@@ -13,8 +13,9 @@ use gardefou::rules::{CapLevel, CapUsage};
 use gardefou::tracker::Standing;
 
 use crate::notices::{ALERT, AlertBanner, Banners, NOTIFICATIONS_UNAVAILABLE};
+use crate::transfer::*;
 use crate::view::*;
-use crate::{OPEN_VIEW, START_REFUSED, STATE_CHANGED};
+use crate::{IMPORT_PROGRESS, OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
 const CAPABILITY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/main.json");
@@ -121,6 +122,19 @@ fn render() -> String {
         EditSessionArgs::decl(&cfg),
         SessionIdArgs::decl(&cfg),
         SetSettingArgs::decl(&cfg),
+        // The export and import dialogs.
+        RangeView::decl(&cfg),
+        ExportClient::decl(&cfg),
+        ExportOptions::decl(&cfg),
+        ExportArgs::decl(&cfg),
+        ExportFileArgs::decl(&cfg),
+        ExportDone::decl(&cfg),
+        ImportSourceArgs::decl(&cfg),
+        ImportArgs::decl(&cfg),
+        ImportProgress::decl(&cfg),
+        ImportClientView::decl(&cfg),
+        SkippedView::decl(&cfg),
+        ImportView::decl(&cfg),
     ] {
         out.push_str(&format!("export {decl}\n\n"));
     }
@@ -154,6 +168,7 @@ fn render() -> String {
         STATE_CHANGED,
         START_REFUSED,
         OPEN_VIEW,
+        IMPORT_PROGRESS,
         ALERT,
         NOTIFICATIONS_UNAVAILABLE,
     ] {

@@ -23,6 +23,12 @@ macro_rules! gardefou_commands {
             restore_session(SessionIdArgs) -> Snapshot;
             get_settings() -> SettingsView;
             set_setting(SetSettingArgs) -> Snapshot;
+            export_options() -> ExportOptions;
+            choose_export_file(ExportArgs) -> Option<String>;
+            export_csv(ExportFileArgs) -> ExportDone;
+            choose_import_source(ImportSourceArgs) -> Option<String>;
+            preview_import(ImportArgs) -> ImportView;
+            run_import(ImportArgs) -> ImportView;
             quit() -> ();
         }
     };

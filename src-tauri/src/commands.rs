@@ -5,17 +5,24 @@
 //! one argument, `args`, whose struct is exported to TypeScript.
 
 use gardefou::duration::parse_duration;
+use gardefou::import::Format;
 use gardefou::model::{Rounding, Source};
 use gardefou::tracker::{ClientChanges, NewClient, NewSession, SessionChanges, StartRequest};
 use serde::Deserialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Emitter, Runtime, State, WebviewWindow};
 
-use crate::AppState;
+use crate::dialogs::Pick;
 use crate::error::CommandError;
 use crate::notices::Banners;
+pub use crate::transfer::{
+    ExportArgs, ExportDone, ExportFileArgs, ExportOptions, ImportArgs, ImportProgress,
+    ImportSourceArgs, ImportView,
+};
+use crate::transfer::{export_done, export_options_view, import_format, import_view};
 use crate::view::{
     ClientRow, LaunchView, SettingsView, Snapshot, WeekView, client_rows, settings_view, week_view,
 };
+use crate::{AppState, IMPORT_PROGRESS};
 
 macro_rules! names {
     ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
@@ -394,6 +401,122 @@ pub async fn set_setting<R: Runtime>(
 ) -> Result<Snapshot, CommandError> {
     state.with_tracker(|t| t.set_setting(&args.key, &args.value))?;
     crate::publish(&app, &state)
+}
+
+/// What the export dialog offers: the ranges (this week, last month, ...) as
+/// of now in the configured zone, every client, the default rounding.
+#[tauri::command]
+pub async fn export_options(state: State<'_, AppState>) -> Result<ExportOptions, CommandError> {
+    state.with_tracker(|t| {
+        let settings = t.settings()?;
+        let today = gardefou::calendar::local_date(t.now(), settings.timezone);
+        let presets = gardefou::export::plan::presets(today, settings.week_start);
+        Ok(export_options_view(presets, &t.clients()?, &settings))
+    })
+}
+
+/// The native save dialog, on the file name the core suggests for this
+/// export (`gardefou-2026-11-acme.csv`); `None` when cancelled.
+#[tauri::command]
+pub async fn choose_export_file<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    args: ExportArgs,
+) -> Result<Option<String>, CommandError> {
+    let file_name = state.with_tracker(|t| {
+        let request = args.request()?;
+        gardefou::export::plan::suggested_file_name(t, &request)
+    })?;
+    let chosen = state
+        .pick(window, Pick::Save { file_name }, "CSV".into())
+        .await?;
+    Ok(chosen.map(|p| p.display().to_string()))
+}
+
+/// Writes the export to `path` atomically (the core's exporter, the same as
+/// `gardefou export csv --out`), reading on a connection of its own.
+#[tauri::command]
+pub async fn export_csv(
+    state: State<'_, AppState>,
+    args: ExportFileArgs,
+) -> Result<ExportDone, CommandError> {
+    let (request, mut reader, locale) =
+        state.with_tracker(|t| Ok((args.export.request()?, t.reader()?, t.settings()?.locale)))?;
+    let path = std::path::PathBuf::from(args.path.trim());
+    tauri::async_runtime::spawn_blocking(move || {
+        gardefou::export::export_csv_to_file(&mut reader, &request, &path)
+            .map(|summary| export_done(&summary, &path, locale))
+            .map_err(|e| CommandError::new(&e, locale))
+    })
+    .await
+    .map_err(|e| CommandError::app(e.to_string()))?
+}
+
+/// The native open dialog for an import's source: a CSV file (Toggl,
+/// Clockify), Watson's `frames` file, a Timewarrior folder.
+#[tauri::command]
+pub async fn choose_import_source<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    args: ImportSourceArgs,
+) -> Result<Option<String>, CommandError> {
+    let format = state.with_tracker(|_| import_format(&args.format))?;
+    let pick = match format {
+        Format::Toggl | Format::Clockify => Pick::File {
+            extensions: &["csv"],
+        },
+        Format::Watson => Pick::File { extensions: &[] },
+        Format::Timewarrior => Pick::Folder,
+    };
+    let chosen = state.pick(window, pick, "CSV".into()).await?;
+    Ok(chosen.map(|p| p.display().to_string()))
+}
+
+/// Runs an import (or its dry run) on a tracker of its own, on a worker
+/// thread: the app's tracker stays free meanwhile. Progress goes out as
+/// `import-progress` events.
+async fn import<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    args: ImportArgs,
+    dry_run: bool,
+) -> Result<ImportView, CommandError> {
+    let (request, mut worker, locale) =
+        state.with_tracker(|t| Ok((args.request(dry_run)?, t.sibling()?, t.settings()?.locale)))?;
+    let events = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut progress = |done, total| {
+            let _ = events.emit(IMPORT_PROGRESS, ImportProgress { done, total });
+        };
+        worker
+            .import(&request, &mut progress)
+            .map(|summary| import_view(&summary, locale))
+            .map_err(|e| CommandError::new(&e, locale))
+    })
+    .await
+    .map_err(|e| CommandError::app(e.to_string()))?
+}
+
+/// What an import would do (`gardefou import ... --dry-run`): nothing is written.
+#[tauri::command]
+pub async fn preview_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: ImportArgs,
+) -> Result<ImportView, CommandError> {
+    import(&app, &state, args, true).await
+}
+
+/// Imports, in one transaction (an error writes nothing), like `gardefou import`.
+#[tauri::command]
+pub async fn run_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: ImportArgs,
+) -> Result<ImportView, CommandError> {
+    let view = import(&app, &state, args, false).await?;
+    crate::publish(&app, &state)?;
+    Ok(view)
 }
 
 /// Quits the app; a running timer stays recorded in the database.

@@ -12,6 +12,7 @@ include!("command_names.rs");
 
 pub mod autostart;
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 pub mod launch;
 pub mod logging;
@@ -19,10 +20,12 @@ pub mod notices;
 pub mod platform;
 pub mod single_instance;
 pub mod ticker;
+pub mod transfer;
 pub mod tray;
 pub mod tray_labels;
 pub mod view;
 
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -30,7 +33,7 @@ use chrono::{DateTime, Utc};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, SystemClock};
 use gardefou::i18n::Locale;
-use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WindowEvent};
+use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WebviewWindow, WindowEvent};
 
 use crate::error::CommandError;
 use crate::launch::Launch;
@@ -45,6 +48,8 @@ pub const STATE_CHANGED: &str = "state-changed";
 pub const START_REFUSED: &str = "start-refused";
 /// Emitted with the view a later launch named (`gardefou-desktop clients`), or null.
 pub const OPEN_VIEW: &str = "open-view";
+/// Emitted with a [`transfer::ImportProgress`] while an import reads its source.
+pub const IMPORT_PROGRESS: &str = "import-progress";
 
 /// The app's managed state: the core behind a lock, and what the tray needs.
 pub struct AppState {
@@ -59,6 +64,8 @@ pub struct AppState {
     launch_view: Mutex<Option<LaunchView>>,
     /// The alerts' banners so far, for a window that opens late.
     pub banners: BannerLog,
+    /// Answers the file dialogs instead of showing them (tests; see `dialogs`).
+    dialog_stub: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +93,31 @@ impl AppState {
             published: Mutex::new(Published::default()),
             launch_view: Mutex::new(None),
             banners: BannerLog::default(),
+            dialog_stub: None,
         }
+    }
+
+    /// Answers the file dialogs from the file at `answers` (see `dialogs`).
+    pub fn with_dialog_stub(mut self, answers: Option<PathBuf>) -> Self {
+        self.dialog_stub = answers;
+        self
+    }
+
+    /// Asks where to save or what to read: the native dialog over `window`,
+    /// or the stub's answer. `None` when the person cancelled.
+    pub async fn pick<R: Runtime>(
+        &self,
+        window: WebviewWindow<R>,
+        pick: dialogs::Pick,
+        filter_name: String,
+    ) -> Result<Option<PathBuf>, CommandError> {
+        if let Some(answers) = &self.dialog_stub {
+            return dialogs::stubbed(answers, &pick);
+        }
+        // The dialog waits for the person: on the blocking pool, not a command worker.
+        tauri::async_runtime::spawn_blocking(move || dialogs::native(&window, pick, &filter_name))
+            .await
+            .map_err(|e| CommandError::app(e.to_string()))?
     }
 
     /// Opens the window on `view` (`gardefou-desktop sessions`).
@@ -196,6 +227,7 @@ macro_rules! handler {
 /// The parts of the app that tests drive through the mock runtime: state and commands.
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(gardefou_commands!(handler))
 }
@@ -206,7 +238,9 @@ pub fn run() {
     let launch = Launch::from_env();
     let db = gardefou::paths::resolve_db_path(None).ok();
     let state = match AppState::open_default() {
-        Ok(state) => state.with_launch_view(launch.view),
+        Ok(state) => state
+            .with_launch_view(launch.view)
+            .with_dialog_stub(dialogs::stub_from_env()),
         Err(e) => {
             logging::before_tauri(&e.message(Locale::from_env()));
             show_startup_failure(&e);
@@ -317,3 +351,5 @@ fn show_startup_failure(error: &gardefou::Error) -> ! {
 mod bindings;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dialogs;

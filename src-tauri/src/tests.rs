@@ -15,7 +15,7 @@ use tauri::webview::InvokeRequest;
 
 use crate::{AppState, MAIN_WINDOW, with_commands};
 
-fn invoke(
+pub(crate) fn invoke(
     webview: &tauri::WebviewWindow<MockRuntime>,
     cmd: &str,
     args: Value,
@@ -36,7 +36,7 @@ fn invoke(
 }
 
 /// The window the config declares (the mock runtime does not open it by itself).
-fn main_window(app: &tauri::App<MockRuntime>) -> tauri::WebviewWindow<MockRuntime> {
+pub(crate) fn main_window(app: &tauri::App<MockRuntime>) -> tauri::WebviewWindow<MockRuntime> {
     app.get_webview_window(MAIN_WINDOW).unwrap_or_else(|| {
         tauri::WebviewWindowBuilder::new(app, MAIN_WINDOW, Default::default())
             .build()
@@ -44,7 +44,7 @@ fn main_window(app: &tauri::App<MockRuntime>) -> tauri::WebviewWindow<MockRuntim
     })
 }
 
-fn app_at(
+pub(crate) fn app_at(
     dir: &tempfile::TempDir,
     clients: &[&str],
 ) -> (tauri::App<MockRuntime>, Arc<FixedClock>, std::path::PathBuf) {
@@ -67,14 +67,16 @@ fn app_at(
             })
             .expect("client");
     }
-    let app = with_commands(mock_builder(), AppState::new(tracker))
+    // The file dialogs answer from `dialog-answer` in the folder (see `dialogs`).
+    let state = AppState::new(tracker).with_dialog_stub(Some(dir.path().join("dialog-answer")));
+    let app = with_commands(mock_builder(), state)
         .build(tauri::generate_context!())
         .expect("app");
     (app, clock, path)
 }
 
 /// What the CLI would see: a second tracker on the same file.
-fn reopen(path: &std::path::Path) -> Tracker {
+pub(crate) fn reopen(path: &std::path::Path) -> Tracker {
     Tracker::open(
         path,
         Arc::new(FixedClock::new(

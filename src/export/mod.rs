@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod cells;
 mod csv_out;
 pub mod invoice;
+pub mod plan;
 pub mod rows;
 
 use std::collections::{HashMap, HashSet};

@@ -95,6 +95,21 @@ impl Tracker {
             system: self.system,
         })
     }
+
+    /// A second tracker on the same file (a connection of its own, the same
+    /// clock and defaults): a long write such as an import runs on it from a
+    /// worker thread, so the app's tracker stays free for the tray and the
+    /// window meanwhile. A database in memory has no second connection.
+    pub fn sibling(&self) -> Result<Tracker> {
+        let Some(path) = self.store.path() else {
+            return Err(crate::error::DatabaseError::InMemoryNoReader.into());
+        };
+        Ok(Tracker {
+            store: Store::open(path)?,
+            clock: self.clock.clone(),
+            system: self.system,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -203,5 +218,24 @@ mod tests {
         ));
         let tracker = Tracker::with_store(Store::open_in_memory().unwrap(), clock, Tz::UTC);
         assert!(tracker.reader().is_err());
+    }
+
+    #[test]
+    fn a_sibling_writes_on_its_own_connection_while_the_tracker_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut tracker = tracker_on_file(&dir);
+        let mut sibling = tracker.sibling().unwrap();
+        let session = hour_at(&tracker, 2);
+        let worker = std::thread::spawn(move || sibling.add_session(session).map(|_| ()));
+        worker.join().unwrap().unwrap();
+        let seen = tracker
+            .read(|tx| store::count_live_sessions(tx.conn()))
+            .unwrap();
+        assert_eq!(seen, 1, "the tracker sees what its sibling wrote");
+        let clock = Arc::new(FixedClock::new(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        ));
+        let in_memory = Tracker::with_store(Store::open_in_memory().unwrap(), clock, Tz::UTC);
+        assert!(in_memory.sibling().is_err());
     }
 }

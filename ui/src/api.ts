@@ -11,6 +11,7 @@ import {
   type CommandError,
   type LaunchView,
   type ErrorKind,
+  type ImportProgress,
   type Refusal,
   type Snapshot,
 } from "./bindings";
@@ -26,6 +27,8 @@ export interface Api extends Commands {
   onAlert(handler: (alert: AlertBanner) => void): Promise<UnlistenFn>;
   /** The first desktop notification that could not be shown. */
   onNotificationsUnavailable(handler: () => void): Promise<UnlistenFn>;
+  /** How far a running import (or its preview) has read its source. */
+  onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn>;
 }
 
 export const api: Api = {
@@ -35,6 +38,7 @@ export const api: Api = {
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
   onAlert: (handler) => listen<AlertBanner>(EVENTS.alert, (e) => handler(e.payload)),
   onNotificationsUnavailable: (handler) => listen(EVENTS.notificationsUnavailable, () => handler()),
+  onImportProgress: (handler) => listen<ImportProgress>(EVENTS.importProgress, (e) => handler(e.payload)),
 };
 
 /** Any rejection as the `CommandError` the commands send (`app` for anything else). */

@@ -331,6 +331,126 @@ export type SessionIdArgs = { id: string, };
 
 export type SetSettingArgs = { key: string, value: string, };
 
+export type RangeView = { from: string, to: string, };
+
+export type ExportClient = { id: string, name: string, archived: boolean, };
+
+export type ExportOptions = { this_week: RangeView, last_week: RangeView, this_month: RangeView, last_month: RangeView, 
+/**
+ * Archived ones too: their history can still be invoiced.
+ */
+clients: Array<ExportClient>, 
+/**
+ * The `rounding` setting (`none`, `15m:up`), what "each client's rule" falls back to.
+ */
+default_rounding: string, 
+/**
+ * The Excel variant is preselected where spreadsheets expect it (French).
+ */
+excel: boolean, };
+
+export type ExportArgs = { 
+/**
+ * `YYYY-MM-DD`, both included.
+ */
+from: string, to: string, 
+/**
+ * Client ids; empty: every client.
+ */
+client_ids: Array<string>, 
+/**
+ * `15m:up`, `none`, or empty for each client's own rule (else the setting).
+ */
+rounding: string, 
+/**
+ * BOM, `;` and decimal comma, for European spreadsheets.
+ */
+excel: boolean, 
+/**
+ * One line per client instead of one per session.
+ */
+by_client: boolean, };
+
+export type ExportFileArgs = { export: ExportArgs, path: string, };
+
+export type ExportDone = { path: string, rows: number, rounded_seconds: number, 
+/**
+ * The rounded hours (`12 h 30` / `12 h 30`).
+ */
+hours: string, 
+/**
+ * One amount per currency (`562.50 EUR` / `562,50 €`).
+ */
+amounts: Array<string>, };
+
+export type ImportSourceArgs = { 
+/**
+ * `toggl`, `clockify`, `watson` or `timewarrior`.
+ */
+format: string, };
+
+export type ImportArgs = { format: string, path: string, 
+/**
+ * `client` or `project`.
+ */
+client_from: string, 
+/**
+ * An IANA zone; empty: the configured one.
+ */
+timezone: string, 
+/**
+ * Timewarrior: the tag prefix that names the client (`client:`).
+ */
+client_tag: string, 
+/**
+ * `skip` or `stop`.
+ */
+on_overlap: string, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type ImportClientView = { name: string, 
+/**
+ * Created by this import (or would be, in the preview).
+ */
+created: boolean, 
+/**
+ * The rate the source gave (`45,00 €`), empty when none.
+ */
+rate: string, sessions: number, hours: string, };
+
+export type SkippedView = { file: string, line: number, client: string, 
+/**
+ * `YYYY-MM-DD HH:MM` in the import's zone.
+ */
+start: string, 
+/**
+ * `zero_length`, `running` or `overlap`.
+ */
+reason: string, 
+/**
+ * For an overlap with a stored session: its number, client and start.
+ */
+other_number: number | null, other_client: string | null, other_start: string | null, 
+/**
+ * For an overlap with another entry of the import: its line.
+ */
+other_line: number | null, };
+
+export type ImportView = { dry_run: boolean, timezone: string, files: Array<string>, 
+/**
+ * Sessions written (or that would be).
+ */
+sessions: number, seconds: number, hours: string, 
+/**
+ * `YYYY-MM-DD HH:MM` in the import's zone; none when nothing is imported.
+ */
+from: string | null, to: string | null, clients: Array<ImportClientView>, clients_created: number, already_imported: number, skipped: Array<SkippedView>, overlaps: number, 
+/**
+ * A preview with overlaps and "stop on overlap": the import would refuse.
+ */
+would_stop: boolean, };
+
 /** The app's commands (declared in build.rs, granted in capabilities/). */
 export const COMMANDS = {
   getState: "get_state",
@@ -349,6 +469,12 @@ export const COMMANDS = {
   restoreSession: "restore_session",
   getSettings: "get_settings",
   setSetting: "set_setting",
+  exportOptions: "export_options",
+  chooseExportFile: "choose_export_file",
+  exportCsv: "export_csv",
+  chooseImportSource: "choose_import_source",
+  previewImport: "preview_import",
+  runImport: "run_import",
   quit: "quit",
 } as const;
 
@@ -374,6 +500,12 @@ export function commands(invoke: Invoke) {
     restoreSession: (args: SessionIdArgs) => invoke<Snapshot>("restore_session", { args }),
     getSettings: () => invoke<SettingsView>("get_settings"),
     setSetting: (args: SetSettingArgs) => invoke<Snapshot>("set_setting", { args }),
+    exportOptions: () => invoke<ExportOptions>("export_options"),
+    chooseExportFile: (args: ExportArgs) => invoke<string | null>("choose_export_file", { args }),
+    exportCsv: (args: ExportFileArgs) => invoke<ExportDone>("export_csv", { args }),
+    chooseImportSource: (args: ImportSourceArgs) => invoke<string | null>("choose_import_source", { args }),
+    previewImport: (args: ImportArgs) => invoke<ImportView>("preview_import", { args }),
+    runImport: (args: ImportArgs) => invoke<ImportView>("run_import", { args }),
     quit: () => invoke<null>("quit"),
   };
 }
@@ -385,6 +517,7 @@ export const EVENTS = {
   stateChanged: "state-changed",
   startRefused: "start-refused",
   openView: "open-view",
+  importProgress: "import-progress",
   alert: "alert",
   notificationsUnavailable: "notifications-unavailable",
 } as const;

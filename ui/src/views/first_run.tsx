@@ -33,6 +33,7 @@ export function FirstRun() {
         <>
           <h1 id="first-run-heading">{t("welcome-title")}</h1>
           <p>{t("welcome-body")}</p>
+          <p class="hint">{t("welcome-import")}</p>
           <div class="field check">
             <input
               id="welcome-autostart"

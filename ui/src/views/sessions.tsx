@@ -8,6 +8,7 @@ import { human } from "../format";
 import { longDate, t } from "../i18n";
 import { useStore } from "../store";
 import { splitTags } from "./timer";
+import { ExportDialog } from "./export_dialog";
 
 type ErrorData = CommandError;
 
@@ -255,6 +256,7 @@ export function SessionsView() {
   const [adding, setAdding] = useState(false);
   const [highlight, setHighlight] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<SessionView | null>(null);
+  const [exporting, setExporting] = useState(false);
   const changes = store.changes.value;
   const reload = () => store.api.weekSessions({ date }).then(setWeek, (e) => store.fail(e));
   useEffect(() => {
@@ -324,10 +326,18 @@ export function SessionsView() {
           }}
         />
       ) : (
-        <button type="button" id="session-add" onClick={() => setAdding(true)}>
-          {t("sessions-add")}
-        </button>
+        <div class="row">
+          <button type="button" id="session-add" onClick={() => setAdding(true)}>
+            {t("sessions-add")}
+          </button>
+          {!exporting && (
+            <button type="button" id="sessions-export" onClick={() => setExporting(true)}>
+              {t("sessions-export")}
+            </button>
+          )}
+        </div>
       )}
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {[...days.entries()].map(([day, sessions]) => (
         <section key={day} class="day" aria-label={longDate(day)}>
           <h3>{longDate(day)}</h3>

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { asCommandError, type BlockView, type CommandError, type SettingsView as Model } from "../api";
 import { has, t } from "../i18n";
+import { ImportWizard } from "./import_wizard";
 
 /** A key's label; a key the catalogue does not know yet shows its name. */
 const labelOf = (key: string) => (has(`label-${key}`) ? t(`label-${key}`) : t("label-other", { key }));
@@ -280,6 +281,7 @@ export function RestDaysEditor(props: { initial: boolean[]; save(value: string):
 export function SettingsView() {
   const store = useStore();
   const [model, setModel] = useState<Model | null>(null);
+  const [importing, setImporting] = useState(false);
   const changes = store.changes.value;
   useEffect(() => {
     store.api.getSettings().then(setModel, (e) => store.fail(e));
@@ -290,6 +292,16 @@ export function SettingsView() {
   return (
     <section class="view settings" aria-labelledby="settings-heading">
       <h1 id="settings-heading">{t("settings-heading")}</h1>
+      {importing ? (
+        <ImportWizard onClose={() => setImporting(false)} />
+      ) : (
+        <div class="row between">
+          <p class="hint">{t("settings-import-hint")}</p>
+          <button type="button" id="settings-import" onClick={() => setImporting(true)}>
+            {t("settings-import")}
+          </button>
+        </div>
+      )}
       {model.entries.map(({ key, value: v }) => {
         switch (key) {
           case "working_hours":
