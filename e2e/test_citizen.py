@@ -278,7 +278,7 @@ class TrayStates(unittest.TestCase):
             try:
                 wait_for(lambda: "Start Acme" in tray.menu(), 10, "the menu")
                 labels = list(tray.menu())
-                self.assertEqual(labels[-3:], ["Settings", "Open Gardefou", "Quit"])
+                self.assertEqual(labels[-4:], ["Settings", "Week summary", "Open Gardefou", "Quit"])
                 self.assertEqual(shown_icon(tray), "idle")
                 self.assertEqual(tray.label(), "", "nothing beside the icon when idle")
                 props = {p: tray._prop(p) for p in ("Title", "Status")}

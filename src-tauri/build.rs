@@ -5,7 +5,7 @@
 include!("src/command_names.rs");
 
 macro_rules! names {
-    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty $(, windows [$($window:literal),*])?;)*) => {
         &[$(stringify!($name)),*]
     };
 }

@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod store;
+pub mod summary;
 pub mod tracker;
 pub mod watching;
 pub mod when;

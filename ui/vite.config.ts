@@ -11,10 +11,14 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "safari16",
+    // Two pages: the main window and the summary window (its own bundle).
+    rolldownOptions: { input: { main: "index.html", summary: "summary.html" } },
   },
   server: { fs: { allow: [".."] } },
   test: {
     environment: "happy-dom",
     include: ["test/**/*.test.{ts,tsx}"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 20000,
   },
 });

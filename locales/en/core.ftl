@@ -106,6 +106,8 @@ watch-away-question = { $cause ->
    *[idle] You were away on { $day } from { $from } to { $to } ({ $duration }) while the timer for { $client } ran: keep that time, discard it, give it to another client or mark it non-billable?
 }
 watch-still-working = Still working for { $client }?
+watch-still-working-stop = Stop
+watch-still-working-keep = Keep going
 
 # Files Gardefou could not write, damaged databases, backups (#13).
 write-disk-full = the disk is full

@@ -2,6 +2,7 @@
 
 tray-start = Start { $client }
 tray-stop = Stop { $client } ({ $elapsed })
+tray-summary = Week summary
 tray-open = Open Gardefou
 tray-quit = Quit
 tray-panel = { $client } { $elapsed }

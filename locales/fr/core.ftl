@@ -106,6 +106,8 @@ watch-away-question = { $cause ->
    *[idle] Vous étiez absent le { $day } de { $from } à { $to } ({ $duration }) pendant que le chrono de { $client } tournait : garder ce temps, l’écarter, l’attribuer à un autre client ou le marquer non facturable ?
 }
 watch-still-working = Vous travaillez toujours pour { $client } ?
+watch-still-working-stop = Arrêter
+watch-still-working-keep = Continuer
 
 # Files Gardefou could not write, damaged databases, backups (#13).
 write-disk-full = le disque est plein

@@ -2,6 +2,7 @@
 
 tray-start = Démarrer { $client }
 tray-stop = Arrêter { $client } ({ $elapsed })
+tray-summary = Bilan de la semaine
 tray-open = Ouvrir Gardefou
 tray-quit = Quitter
 tray-panel = { $client } { $elapsed }

@@ -1,7 +1,8 @@
 //! The TypeScript side of the bridge, generated from the Rust types and the
 //! one list of commands into `ui/src/bindings.ts` (types, and a typed caller
-//! per command) and committed; `capabilities/main.json` must grant exactly
-//! those commands. `cargo test` fails when either is stale;
+//! per command) and committed; `capabilities/<window>.json` must grant each
+//! window exactly its commands (`commands::GRANTS`, from the one list).
+//! `cargo test` fails when any is stale;
 //! `UPDATE_BINDINGS=1 cargo test -p gardefou-desktop bindings` rewrites both.
 
 use ts_rs::{Config, TS};
@@ -13,12 +14,20 @@ use gardefou::rules::{CapLevel, CapUsage};
 use gardefou::tracker::Standing;
 
 use crate::notices::{ALERT, AlertBanner, Banners, NOTIFICATIONS_UNAVAILABLE};
+use gardefou::summary::{
+    AlertView, CallView, CapLine, Cell, HealthView, OverrideView, QuestionView, RecentView,
+    Segment, Share, SummaryClient, SummaryDay, TrendClient, TrendView, WeekSummary,
+};
+
+use crate::summary::SUMMARY_WEEK;
 use crate::transfer::*;
 use crate::view::*;
+use crate::watch::WATCH_CHANGED;
+use crate::watch::view::*;
 use crate::{IMPORT_PROGRESS, OPEN_VIEW, START_REFUSED, STATE_CHANGED};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
-const CAPABILITY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/main.json");
+const CAPABILITIES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities");
 
 /// One command as the generator sees it: its name, its argument type (if
 /// any) and its return type, in TypeScript.
@@ -29,7 +38,7 @@ struct Command {
 }
 
 macro_rules! describe {
-    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty $(, windows [$($window:literal),*])?;)*) => {
         |cfg: &Config| vec![$(Command {
             name: stringify!($name),
             args: None$(.or(Some(<$args as TS>::name(cfg))))?,
@@ -42,23 +51,48 @@ fn command_list(cfg: &Config) -> Vec<Command> {
     gardefou_commands!(describe)(cfg)
 }
 
-/// The capability file the one list implies: event listening plus exactly
-/// one `allow-…` per command.
-fn capability() -> String {
+/// Every window some command is granted to, the main one first.
+fn windows() -> Vec<&'static str> {
+    let mut out = vec![crate::MAIN_WINDOW];
+    for (_, windows) in GRANTS {
+        for w in *windows {
+            if !out.contains(w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// The commands granted to `window`, in the list's order.
+fn granted(window: &str) -> Vec<&'static str> {
+    GRANTS
+        .iter()
+        .filter(|(_, windows)| windows.contains(&window))
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+/// The capability file the one list implies for `window`: event listening
+/// plus exactly one `allow-…` per command granted to it.
+fn capability(window: &str) -> String {
     let mut permissions = vec![
         "core:event:allow-listen".to_string(),
         "core:event:allow-unlisten".to_string(),
     ];
     permissions.extend(
-        NAMES
+        granted(window)
             .iter()
             .map(|n| format!("allow-{}", n.replace('_', "-"))),
     );
+    let description = format!(
+        "What the {window} window may call: its own commands and event listening, nothing else. Generated from src/command_names.rs by the bindings test."
+    );
     let doc = serde_json::json!({
         "$schema": "../gen/schemas/desktop-schema.json",
-        "identifier": "main-window",
-        "description": "What the main window may call: the app's own commands and event listening, nothing else. Generated from src/command_names.rs by the bindings test.",
-        "windows": ["main"],
+        "identifier": format!("{window}-window"),
+        "description": description,
+        "windows": [window],
         "permissions": permissions,
     });
     serde_json::to_string_pretty(&doc).expect("json") + "\n"
@@ -122,6 +156,32 @@ fn render() -> String {
         EditSessionArgs::decl(&cfg),
         SessionIdArgs::decl(&cfg),
         SetSettingArgs::decl(&cfg),
+        RecoveryQuestion::decl(&cfg),
+        AwayQuestion::decl(&cfg),
+        StillWorkingQuestion::decl(&cfg),
+        WatchView::decl(&cfg),
+        RecoveryArgs::decl(&cfg),
+        AwayArgs::decl(&cfg),
+        StillWorkingArgs::decl(&cfg),
+        // The summary window's read model (the core's) and its arguments.
+        Cell::decl(&cfg),
+        Segment::decl(&cfg),
+        SummaryDay::decl(&cfg),
+        CapLine::decl(&cfg),
+        SummaryClient::decl(&cfg),
+        OverrideView::decl(&cfg),
+        AlertView::decl(&cfg),
+        CallView::decl(&cfg),
+        Share::decl(&cfg),
+        HealthView::decl(&cfg),
+        TrendClient::decl(&cfg),
+        TrendView::decl(&cfg),
+        QuestionView::decl(&cfg),
+        RecentView::decl(&cfg),
+        WeekSummary::decl(&cfg),
+        SummaryArgs::decl(&cfg),
+        ChoiceArg::decl(&cfg),
+        DecisionArgs::decl(&cfg),
         // The export and import dialogs.
         RangeView::decl(&cfg),
         ExportClient::decl(&cfg),
@@ -171,6 +231,8 @@ fn render() -> String {
         IMPORT_PROGRESS,
         ALERT,
         NOTIFICATIONS_UNAVAILABLE,
+        WATCH_CHANGED,
+        SUMMARY_WEEK,
     ] {
         out.push_str(&format!("  {}: \"{name}\",\n", camel(name)));
     }
@@ -196,8 +258,39 @@ fn bindings_are_fresh() {
 }
 
 #[test]
-fn the_capability_grants_exactly_the_commands() {
-    check_fresh(CAPABILITY, &capability());
+fn each_capability_grants_exactly_its_windows_commands() {
+    for window in windows() {
+        check_fresh(
+            &format!("{CAPABILITIES}/{window}.json"),
+            &capability(window),
+        );
+    }
+    // No capability file is left over for a window the list no longer names.
+    for entry in std::fs::read_dir(CAPABILITIES).expect("capabilities") {
+        let path = entry.expect("entry").path();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        assert!(
+            windows().contains(&stem),
+            "{} names no window of the list",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_summary_window_gets_only_its_commands() {
+    assert_eq!(
+        granted("summary"),
+        [
+            "export_options",
+            "choose_export_file",
+            "export_csv",
+            "week_summary",
+            "record_decision"
+        ]
+    );
+    assert!(!granted(crate::MAIN_WINDOW).contains(&"record_decision"));
+    assert!(granted(crate::MAIN_WINDOW).contains(&"open_summary"));
 }
 
 #[test]
@@ -208,12 +301,22 @@ fn one_list_drives_names_callers_and_grants() {
         described, NAMES,
         "the generator and build.rs read the same list"
     );
-    let caps: serde_json::Value = serde_json::from_str(&capability()).expect("json");
-    let granted = caps["permissions"].as_array().expect("permissions").len();
+    let mut total = 0;
+    for window in windows() {
+        let caps: serde_json::Value = serde_json::from_str(&capability(window)).expect("json");
+        let count = caps["permissions"].as_array().expect("permissions").len();
+        assert_eq!(
+            count,
+            granted(window).len() + 2,
+            "listen/unlisten and one grant per command"
+        );
+        total += count - 2;
+    }
+    let shared: usize = GRANTS.iter().map(|(_, w)| w.len() - 1).sum();
     assert_eq!(
-        granted,
-        NAMES.len() + 2,
-        "one grant per command, plus listen/unlisten"
+        total,
+        NAMES.len() + shared,
+        "each command granted to its windows"
     );
     // tauri-build writes one permission file per declared command.
     for name in NAMES {

@@ -1,7 +1,9 @@
 // The app's commands: THE one list. `build.rs` declares a permission for each
 // name, `lib.rs` registers them, `bindings.rs` generates their TypeScript
-// callers and checks `capabilities/main.json` grants exactly these. Each entry
-// is `name(ArgumentStruct) -> ReturnType` (no argument: `name() -> ...`).
+// callers and checks that `capabilities/<window>.json` grants each window
+// exactly its commands. Each entry is `name(ArgumentStruct) -> ReturnType`
+// (no argument: `name() -> ...`), granted to the main window; an entry ending
+// in `, windows ["main", "summary"]` is granted to those windows instead.
 // Writes return the new snapshot (also pushed as `state-changed`); views that
 // show more than the snapshot read again.
 macro_rules! gardefou_commands {
@@ -23,13 +25,21 @@ macro_rules! gardefou_commands {
             restore_session(SessionIdArgs) -> Snapshot;
             get_settings() -> SettingsView;
             set_setting(SetSettingArgs) -> Snapshot;
-            export_options() -> ExportOptions;
-            choose_export_file(ExportArgs) -> Option<String>;
-            export_csv(ExportFileArgs) -> ExportDone;
+            export_options() -> ExportOptions, windows ["main", "summary"];
+            choose_export_file(ExportArgs) -> Option<String>, windows ["main", "summary"];
+            export_csv(ExportFileArgs) -> ExportDone, windows ["main", "summary"];
             choose_import_source(ImportSourceArgs) -> Option<String>;
             preview_import(ImportArgs) -> ImportView;
             run_import(ImportArgs) -> ImportView;
             quit() -> ();
+            watch_questions() -> WatchView;
+            answer_recovery(RecoveryArgs) -> Snapshot;
+            answer_away(AwayArgs) -> Snapshot;
+            answer_still_working(StillWorkingArgs) -> Snapshot;
+            dismiss_idle_notice() -> WatchView;
+            open_summary(SummaryArgs) -> ();
+            week_summary(SummaryArgs) -> WeekSummary, windows ["summary"];
+            record_decision(DecisionArgs) -> WeekSummary, windows ["summary"];
         }
     };
 }

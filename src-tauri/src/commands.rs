@@ -4,9 +4,11 @@
 //! main thread. The list of commands is `command_names.rs`; each takes at most
 //! one argument, `args`, whose struct is exported to TypeScript.
 
+use gardefou::decisions::{Choice, NewDecision};
 use gardefou::duration::parse_duration;
 use gardefou::import::Format;
 use gardefou::model::{Rounding, Source};
+use gardefou::summary::WeekSummary;
 use gardefou::tracker::{ClientChanges, NewClient, NewSession, SessionChanges, StartRequest};
 use serde::Deserialize;
 use tauri::{AppHandle, Emitter, Runtime, State, WebviewWindow};
@@ -23,15 +25,31 @@ use crate::view::{
     ClientRow, LaunchView, SettingsView, Snapshot, WeekView, client_rows, settings_view, week_view,
 };
 use crate::{AppState, IMPORT_PROGRESS};
+// The watch's questions and answers live with the watch.
+pub use crate::watch::commands::*;
 
 macro_rules! names {
-    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty $(, windows [$($window:literal),*])?;)*) => {
         &[$(stringify!($name)),*]
     };
 }
 
-/// The names declared in `build.rs` and granted in `capabilities/main.json`.
+/// The names declared in `build.rs` and granted in `capabilities/`.
 pub const NAMES: &[&str] = gardefou_commands!(names);
+
+macro_rules! grants {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty $(, windows [$($window:literal),*])?;)*) => {
+        &[$((stringify!($name), {
+            #[allow(unused_variables)]
+            let windows: &[&str] = &[crate::MAIN_WINDOW];
+            $(let windows: &[&str] = &[$($window),*];)?
+            windows
+        })),*]
+    };
+}
+
+/// Each command with the window labels its capability grants it to.
+pub const GRANTS: &[(&str, &[&str])] = gardefou_commands!(grants);
 
 /// What the Start form sends.
 #[derive(Debug, Clone, Deserialize)]
@@ -523,4 +541,118 @@ pub async fn run_import<R: Runtime>(
 #[tauri::command]
 pub fn quit<R: Runtime>(app: AppHandle<R>) {
     app.exit(0);
+}
+
+// ---- the week summary window -------------------------------------------
+
+/// The week containing `date` (`YYYY-MM-DD`; none: the week under review).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SummaryArgs {
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// The answer to the week's question about a client.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceArg {
+    Keep,
+    Renegotiate,
+    RaiseRate,
+    EndEngagement,
+    Skip,
+}
+
+impl From<ChoiceArg> for Choice {
+    fn from(c: ChoiceArg) -> Self {
+        match c {
+            ChoiceArg::Keep => Self::Keep,
+            ChoiceArg::Renegotiate => Self::Renegotiate,
+            ChoiceArg::RaiseRate => Self::RaiseRate,
+            ChoiceArg::EndEngagement => Self::EndEngagement,
+            ChoiceArg::Skip => Self::Skip,
+        }
+    }
+}
+
+/// One decision, like `gardefou decide`: `rate` for raise_rate (decimal,
+/// `55.00`), `notice_until` (`YYYY-MM-DD`) for an engagement ending after a
+/// notice period; empty texts are none.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DecisionArgs {
+    pub client_id: String,
+    /// A day of the week decided about (`YYYY-MM-DD`).
+    pub week: String,
+    pub choice: ChoiceArg,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub rate: String,
+    #[serde(default)]
+    pub notice_until: String,
+}
+
+fn summary_date(date: Option<&str>) -> gardefou::Result<Option<chrono::NaiveDate>> {
+    date.and_then(optional)
+        .map(|d| gardefou::when::parse_date(&d))
+        .transpose()
+}
+
+/// Opens the summary window on the week containing `date` (the main
+/// window's button).
+#[tauri::command]
+pub async fn open_summary<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: SummaryArgs,
+) -> Result<(), CommandError> {
+    let week = state.with_tracker(|_| summary_date(args.date.as_deref()))?;
+    crate::summary::open(&app, week).map_err(|e| CommandError::app(e.to_string()))
+}
+
+/// The summary of the week containing `date`, as the summary window shows it.
+#[tauri::command]
+pub async fn week_summary(
+    state: State<'_, AppState>,
+    args: SummaryArgs,
+) -> Result<WeekSummary, CommandError> {
+    state.with_tracker(|t| {
+        let date = summary_date(args.date.as_deref())?;
+        WeekSummary::read(t, date)
+    })
+}
+
+/// Records the week's decision about a client (like `gardefou decide`)
+/// and returns that week's summary again.
+#[tauri::command]
+pub async fn record_decision<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    args: DecisionArgs,
+) -> Result<WeekSummary, CommandError> {
+    let summary = state.with_tracker(|t| {
+        let week = gardefou::when::parse_date(&args.week)?;
+        let notice_until = optional(&args.notice_until)
+            .map(|d| {
+                gardefou::when::parse_date(&d).map_err(|_| {
+                    gardefou::Error::invalid("notice_until", d, gardefou::error::Problem::NotADate)
+                })
+            })
+            .transpose()?;
+        t.record_decision(NewDecision {
+            client: args.client_id,
+            week: Some(week),
+            choice: args.choice.into(),
+            note: optional(&args.note),
+            notice_until,
+            rate: optional(&args.rate),
+        })?;
+        WeekSummary::read(t, Some(week))
+    })?;
+    // A raised rate or an archived client changes what the main window shows.
+    crate::publish(&app, &state)?;
+    Ok(summary)
 }

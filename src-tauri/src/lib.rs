@@ -19,11 +19,13 @@ pub mod logging;
 pub mod notices;
 pub mod platform;
 pub mod single_instance;
+pub mod summary;
 pub mod ticker;
 pub mod transfer;
 pub mod tray;
 pub mod tray_labels;
 pub mod view;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -219,34 +221,43 @@ pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
 
 /// Registers every command of the one list.
 macro_rules! handler {
-    ($($name:ident ( $($args:ty)? ) -> $ret:ty;)*) => {
+    ($($name:ident ( $($args:ty)? ) -> $ret:ty $(, windows [$($window:literal),*])?;)*) => {
         tauri::generate_handler![$(commands::$name),*]
     };
 }
 
 /// The parts of the app that tests drive through the mock runtime: state and commands.
 pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    let watch = watch::Watch::new(state.clock.clone());
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(watch)
         .invoke_handler(gardefou_commands!(handler))
 }
 
 /// The desktop app: one instance per database, then the log, start at
 /// login, commands, the tray, the tray-host watch, the ticker and the notices.
 pub fn run() {
-    let launch = Launch::from_env();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let at_login = launch::at_login(&args);
+    let launch = match Launch::parse(&launch::without_login(&args)) {
+        Ok(launch) => launch,
+        Err(e) => {
+            logging::before_tauri(&e.to_string());
+            std::process::exit(2);
+        }
+    };
     let db = gardefou::paths::resolve_db_path(None).ok();
     let state = match AppState::open_default() {
         Ok(state) => state
-            .with_launch_view(launch.view)
+            .with_launch_view(launch.and_then(Launch::view))
             .with_dialog_stub(dialogs::stub_from_env()),
         Err(e) => {
             logging::before_tauri(&e.message(Locale::from_env()));
             show_startup_failure(&e);
         }
     };
-    let at_login = launch.at_login;
     // The single-instance plugin first: a second launch hands its arguments
     // to the running app and exits 0 before anything else starts.
     let builder = Builder::default()
@@ -263,8 +274,13 @@ pub fn run() {
                 stay_in_the_tray(handle, tray_host);
             }
             tray::create(handle)?;
+            if let Some(Launch::Summary(week)) = launch {
+                summary::open(handle, week)?;
+            }
             notices::spawn(handle.clone())?;
+            // The ticker runs the per-minute hook at once (a summary due opens).
             ticker::spawn(handle.clone())?;
+            watch::start(handle);
             log::info!(
                 "started on {}",
                 db.as_deref()
@@ -274,9 +290,11 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
-            // With a tray to come back from, closing only hides the window;
-            // without one (stock GNOME), closing quits.
+            // With a tray to come back from, closing only hides the main
+            // window; without one (stock GNOME), closing quits. The summary
+            // window simply closes.
             if let WindowEvent::CloseRequested { api, .. } = event
+                && window.label() == MAIN_WINDOW
                 && window.state::<AppState>().has_tray_host()
             {
                 api.prevent_close();

@@ -11,16 +11,15 @@
 use std::path::Path;
 
 use tauri::plugin::TauriPlugin;
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Runtime};
 
-use crate::OPEN_VIEW;
-use crate::launch::Launch;
+use crate::launch::{self, Launch};
 
 /// The plugin, keyed by `db`. Register it before every other plugin: the
 /// second instance must exit before anything else starts.
 pub fn plugin<R: Runtime>(db: Option<&Path>) -> TauriPlugin<R> {
     let builder = tauri_plugin_single_instance::Builder::new().callback(|app, argv, _cwd| {
-        on_second_launch(app, &Launch::parse(argv.iter().skip(1)));
+        on_second_launch(app, argv.get(1..).unwrap_or_default());
     });
     match db {
         Some(db) => builder.dbus_id(dbus_id(db)),
@@ -29,14 +28,16 @@ pub fn plugin<R: Runtime>(db: Option<&Path>) -> TauriPlugin<R> {
     .build()
 }
 
-/// The running app's side of a second launch: show the window, on the view
-/// the launch named (the window keeps its view when none is named).
-pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, launch: &Launch) {
-    log::info!("a second launch asked for {:?}", launch.view);
-    crate::show_main_window(app);
-    if let Err(e) = app.emit(OPEN_VIEW, launch.view) {
-        log::warn!("cannot tell the window to open a view: {e}");
-    }
+/// The running app's side of a second launch, given its arguments (after
+/// the program's name): show the main window on the view they name, or the
+/// summary (arguments it cannot read: just the main window).
+pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, args: &[String]) {
+    let launch = Launch::parse(&launch::without_login(args)).unwrap_or_else(|e| {
+        log::warn!("a second launch asked for something unknown: {e}");
+        None
+    });
+    log::info!("a second launch asked for {launch:?}");
+    launch::open(app, launch);
 }
 
 /// `app.gardefou.desktop.db‹hash›`: a valid D-Bus name, the same in every

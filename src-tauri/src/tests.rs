@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use gardefou::Tracker;
 use gardefou::clock::FixedClock;
 use gardefou::tracker::NewClient;
@@ -13,6 +13,7 @@ use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 
+use crate::summary::SUMMARY_WINDOW;
 use crate::{AppState, MAIN_WINDOW, with_commands};
 
 pub(crate) fn invoke(
@@ -424,28 +425,192 @@ fn bad_input_is_refused_with_a_typed_error_and_nothing_is_written() {
 }
 
 #[test]
-fn every_command_is_granted_to_the_main_window_only() {
+fn every_command_is_granted_to_its_windows_only() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (app, _, _) = app_at(&dir, &["Acme"]);
-    let window = main_window(&app);
+    let main = main_window(&app);
+    let summary = tauri::WebviewWindowBuilder::new(&app, SUMMARY_WINDOW, Default::default())
+        .build()
+        .expect("summary window");
     // A window no capability names: every command of the list is refused.
     let intruder = tauri::WebviewWindowBuilder::new(&app, "intruder", Default::default())
         .build()
         .expect("second window");
-    for name in crate::commands::NAMES.iter().filter(|n| **n != "quit") {
-        let refused = invoke(&intruder, name, json!({ "args": {} })).expect_err(name);
+    let not_allowed = |answer: &Result<Value, Value>| matches!(answer, Err(e) if e.as_str().is_some_and(|m| m.contains("not allowed")));
+    for (name, windows) in crate::commands::GRANTS.iter().filter(|(n, _)| *n != "quit") {
+        let refused = invoke(&intruder, name, json!({ "args": {} }));
         assert!(
-            refused.as_str().is_some_and(|m| m.contains("not allowed")),
-            "{name} from an ungranted window: {refused}"
+            not_allowed(&refused),
+            "{name} from an ungranted window: {refused:?}"
         );
-        // From the main window it reaches the command (any answer but the ACL's).
-        if let Err(answer) = invoke(&window, name, json!({ "args": {} })) {
-            assert!(
-                !answer.as_str().is_some_and(|m| m.contains("not allowed")),
-                "{name} is not granted to the main window: {answer}"
+        for (label, window) in [(MAIN_WINDOW, &main), (SUMMARY_WINDOW, &summary)] {
+            // `open_summary` opens a window: the mock runtime can, but it is
+            // tested on its own below.
+            if *name == "open_summary" && windows.contains(&label) {
+                continue;
+            }
+            let answer = invoke(window, name, json!({ "args": {} }));
+            assert_eq!(
+                not_allowed(&answer),
+                !windows.contains(&label),
+                "{name} from the {label} window: {answer:?}"
             );
         }
     }
+}
+
+#[test]
+fn the_summary_window_reads_the_week_and_records_a_decision() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, path) = app_at(&dir, &["Acme"]);
+    let state = app.state::<AppState>();
+    state
+        .with_tracker(|t| {
+            t.edit_client(
+                "Acme",
+                gardefou::tracker::ClientChanges {
+                    rate: Some("40".into()),
+                    cap_seconds: Some(Some(3600)),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("cap");
+    let main = main_window(&app);
+    let id = invoke(&main, "get_state", json!({})).expect("state")["clients"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let form = json!({ "client_id": id, "start": "2025-03-11 08:00", "end": "2025-03-11 10:30" });
+    invoke(&main, "add_session", json!({ "args": form })).expect("add");
+    let summary = tauri::WebviewWindowBuilder::new(&app, SUMMARY_WINDOW, Default::default())
+        .build()
+        .expect("summary window");
+
+    let week = invoke(
+        &summary,
+        "week_summary",
+        json!({ "args": { "date": "2025-03-12" } }),
+    )
+    .expect("summary");
+    assert_eq!(week["first_day"], "2025-03-10");
+    assert_eq!(week["total_seconds"], 9000);
+    assert_eq!(week["clients"][0]["days"][1]["text"], "2:30");
+    assert_eq!(week["clients"][0]["cap"]["level"], "reached");
+    assert_eq!(week["questions"][0]["client"], "Acme");
+    assert_eq!(week["questions"][0]["rate"], "40.00");
+    assert_eq!(week["questions"][0]["answered"], Value::Null);
+    // A bad date is the core's typed refusal.
+    let error = invoke(
+        &summary,
+        "week_summary",
+        json!({ "args": { "date": "2025-13-45" } }),
+    )
+    .expect_err("bad date");
+    assert_eq!(error["kind"], "invalid_value");
+
+    // Raise the rate: answered for that week, the rate is the client's now.
+    let args = json!({ "client_id": id, "week": "2025-03-10", "choice": "raise_rate", "rate": "55", "note": "scope grew" });
+    let after = invoke(&summary, "record_decision", json!({ "args": args })).expect("decide");
+    assert_eq!(after["questions"][0]["answered"], "raise_rate");
+    assert_eq!(after["questions"][0]["rate"], "55.00");
+    let mut cli = reopen(&path);
+    let decisions = cli.decisions(None).expect("decisions");
+    assert_eq!(decisions.len(), 1);
+    assert_eq!(decisions[0].note, "scope grew");
+    assert_eq!(decisions[0].new_rate_minor, Some(5500));
+    // Never asked twice for that week.
+    let again = json!({ "client_id": id, "week": "2025-03-12", "choice": "skip" });
+    let error = invoke(&summary, "record_decision", json!({ "args": again })).expect_err("twice");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("already answered")),
+        "{error}"
+    );
+    // An unknown choice never reaches the core; a notice that is not a date is named.
+    let bad = json!({ "client_id": id, "week": "2025-03-03", "choice": "fire" });
+    assert!(invoke(&summary, "record_decision", json!({ "args": bad })).is_err());
+    let bad = json!({ "client_id": id, "week": "2025-03-03", "choice": "end_engagement", "notice_until": "soon" });
+    let error = invoke(&summary, "record_decision", json!({ "args": bad })).expect_err("notice");
+    assert_eq!(error["field"], "notice_until", "{error}");
+    // End after a notice: startable until then, archived by the minute's work after it.
+    let end = json!({ "client_id": id, "week": "2025-03-03", "choice": "end_engagement", "notice_until": "2025-03-14" });
+    invoke(&summary, "record_decision", json!({ "args": end })).expect("notice");
+    crate::summary::every_minute(app.handle(), &state);
+    assert!(
+        !reopen(&path).clients().expect("clients")[0].archived,
+        "still in notice"
+    );
+    clock.set(Utc.with_ymd_and_hms(2025, 3, 15, 9, 0, 0).unwrap());
+    crate::summary::every_minute(app.handle(), &state);
+    assert!(
+        reopen(&path).clients().expect("clients")[0].archived,
+        "the notice is over"
+    );
+}
+
+#[test]
+fn a_summary_open_by_hand_is_left_alone_when_another_is_due() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
+    let state = app.state::<AppState>();
+    // Monday morning: last week's summary is due, but the user has a summary
+    // open (another week): it is not switched, and the due one stays due.
+    clock.set(Utc.with_ymd_and_hms(2025, 3, 17, 8, 0, 0).unwrap());
+    let open = tauri::WebviewWindowBuilder::new(&app, SUMMARY_WINDOW, Default::default())
+        .build()
+        .expect("a summary open by hand");
+    let url = open.url().expect("url");
+    crate::summary::every_minute(app.handle(), &state);
+    assert_eq!(open.url().expect("url"), url);
+    assert_eq!(
+        state
+            .with_tracker(|t| t.last_summary_shown())
+            .expect("shown"),
+        None
+    );
+    assert_eq!(
+        state.with_tracker(|t| t.summary_due()).expect("due"),
+        NaiveDate::from_ymd_opt(2025, 3, 10)
+    );
+}
+
+#[test]
+fn the_summary_opens_by_itself_once_when_due() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
+    let state = app.state::<AppState>();
+    let shown = |state: &AppState| {
+        state
+            .with_tracker(|t| t.last_summary_shown())
+            .expect("shown")
+    };
+    // Wednesday: the working week (every day until Sunday midnight) has not ended.
+    crate::summary::every_minute(app.handle(), &state);
+    assert!(app.get_webview_window(SUMMARY_WINDOW).is_none());
+    // Monday morning: last week's summary is due, opens and counts as shown.
+    clock.set(Utc.with_ymd_and_hms(2025, 3, 17, 8, 0, 0).unwrap());
+    crate::summary::every_minute(app.handle(), &state);
+    let window = app
+        .get_webview_window(SUMMARY_WINDOW)
+        .expect("opened by itself");
+    assert!(
+        window
+            .url()
+            .expect("url")
+            .as_str()
+            .contains("summary.html?week=2025-03-10")
+    );
+    assert_eq!(shown(&state), NaiveDate::from_ymd_opt(2025, 3, 10));
+    // Shown: the core says it is due no more, however many minutes pass.
+    clock.set(Utc.with_ymd_and_hms(2025, 3, 17, 8, 5, 0).unwrap());
+    assert_eq!(state.with_tracker(|t| t.summary_due()).expect("due"), None);
+    // Off by setting: nothing opens either.
+    state
+        .with_tracker(|t| t.set_setting("summary_auto_open", "off"))
+        .expect("off");
+    assert_eq!(state.with_tracker(|t| t.summary_due()).expect("due"), None);
 }
 
 #[test]
@@ -502,18 +667,14 @@ fn a_second_launch_opens_its_view_in_the_first() {
     let (app, _, _) = app_at(&dir, &["Acme"]);
     let _window = main_window(&app);
     let opened = record(&app, crate::OPEN_VIEW);
-    // What the single-instance plugin passes: the second process's argv.
-    let argv = ["gardefou-desktop", "sessions"];
-    crate::single_instance::on_second_launch(
-        app.handle(),
-        &crate::launch::Launch::parse(argv.iter().skip(1)),
-    );
+    // What the single-instance plugin passes: the second process's arguments.
+    crate::single_instance::on_second_launch(app.handle(), &["sessions".to_string()]);
     let got = opened
         .recv_timeout(std::time::Duration::from_secs(5))
         .expect("open-view");
     assert_eq!(got, "sessions");
     // A bare second launch only shows the window.
-    crate::single_instance::on_second_launch(app.handle(), &crate::launch::Launch::default());
+    crate::single_instance::on_second_launch(app.handle(), &[]);
     let got = opened
         .recv_timeout(std::time::Duration::from_secs(5))
         .expect("open-view");

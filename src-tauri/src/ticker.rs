@@ -33,9 +33,11 @@ const SETTLE: Duration = Duration::from_millis(30);
 /// Once a minute: the running timer's minute, or the clock's when idle.
 /// Other parts of the app add a one-line call here (the summary's auto-open,
 /// idle polling); keep each one cheap and non-blocking.
-pub fn every_minute<R: Runtime>(app: &AppHandle<R>, _state: &AppState) {
+pub fn every_minute<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     // Reminders (`nag_every`) are due on the minute.
     crate::notices::nudge(app);
+    // A week summary due opens by itself.
+    crate::summary::every_minute(app, state);
 }
 
 pub fn spawn<R: Runtime>(app: AppHandle<R>) -> std::io::Result<()> {
@@ -170,6 +172,9 @@ pub(crate) fn tick<R: Runtime>(app: &AppHandle<R>, state: &AppState, seen: &mut 
     let minute_moved = state.minute_changed();
     if minute_moved && let Err(e) = state.with_tracker(|t| t.heartbeat()) {
         log::warn!("cannot record the heartbeat: {e}");
+    }
+    if minute_moved {
+        crate::watch::minute(app);
     }
     let version = state.with_tracker(|t| t.data_version()).ok();
     if version != *seen || minute_moved {

@@ -1,9 +1,9 @@
 //! The tray icon: "Start ‹client›" per active client (most recent first),
-//! "Stop ‹client› (1:23)" while a timer runs, "Settings", "Open Gardefou",
-//! "Quit". Its icon shows where the user stands (idle, running, over a
-//! boundary: the core decides), its label or tooltip the running timer and
-//! the week against the cap. Clicks are handled off the main thread: they
-//! touch the database.
+//! "Stop ‹client› (1:23)" while a timer runs, "Settings", "Week summary",
+//! "Open Gardefou", "Quit". Its icon shows where the user stands (idle,
+//! running, over a boundary: the core decides), its label or tooltip the
+//! running timer and the week against the cap. Clicks are handled off the
+//! main thread: they touch the database.
 
 use std::sync::Mutex;
 
@@ -17,13 +17,14 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use crate::tray_labels::{self as labels, TrayFacts};
 use crate::view::LaunchView;
 use crate::view::{Refusal, Snapshot};
-use crate::{AppState, OPEN_VIEW, START_REFUSED};
+use crate::{AppState, START_REFUSED};
 use gardefou::i18n::Locale;
 use gardefou::tracker::Standing;
 
 pub const TRAY_ID: &str = "gardefou";
 const OPEN: &str = "open";
 const SETTINGS: &str = "settings";
+const SUMMARY: &str = "summary";
 const QUIT: &str = "quit";
 const STOP: &str = "stop";
 /// Followed by the client's name.
@@ -61,6 +62,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let menu = Menu::with_items(
         app,
         &[
+            &MenuItem::with_id(app, SUMMARY, labels::summary(l), true, None::<&str>)?,
             &MenuItem::with_id(app, OPEN, labels::open(l), true, None::<&str>)?,
             &MenuItem::with_id(app, QUIT, labels::quit(l), true, None::<&str>)?,
         ],
@@ -141,6 +143,13 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
     )?)?;
     menu.append(&MenuItem::with_id(
         app,
+        SUMMARY,
+        labels::summary(l),
+        true,
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(
+        app,
         OPEN,
         labels::open(l),
         true,
@@ -177,12 +186,16 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match id.as_str() {
         OPEN => crate::show_main_window(app),
         SETTINGS => {
-            crate::show_main_window(app);
-            if let Err(e) = app.emit(OPEN_VIEW, Some(LaunchView::Settings)) {
-                log::warn!("cannot open the settings: {e}");
-            }
+            crate::launch::open(app, Some(crate::launch::Launch::View(LaunchView::Settings)))
         }
         QUIT => app.exit(0),
+        SUMMARY => {
+            // Reads the database: not on the main thread.
+            let app = app.clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                crate::launch::open(&app, Some(crate::launch::Launch::Summary(None)));
+            });
+        }
         _ => {
             // Start and Stop write to the database: not on the main thread.
             let app = app.clone();

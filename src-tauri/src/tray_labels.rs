@@ -54,6 +54,10 @@ pub fn stop(client: &str, elapsed_seconds: i64, l: Locale) -> String {
     )
 }
 
+pub fn summary(l: Locale) -> String {
+    tr!(l, "tray-summary")
+}
+
 pub fn open(l: Locale) -> String {
     tr!(l, "tray-open")
 }

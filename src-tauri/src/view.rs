@@ -159,6 +159,16 @@ pub enum LaunchView {
 }
 
 impl LaunchView {
+    /// The argument that names it (and the name the window receives).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Timer => "timer",
+            Self::Sessions => "sessions",
+            Self::Clients => "clients",
+            Self::Settings => "settings",
+        }
+    }
+
     pub fn parse(arg: &str) -> Option<Self> {
         Some(match arg {
             "timer" => Self::Timer,
@@ -432,7 +442,12 @@ mod tests {
                 "no Desktop Action for {name}"
             );
         }
-        assert_eq!(LaunchView::parse("summary"), None);
+        assert_eq!(LaunchView::parse("summary"), None, "a window of its own");
+        assert!(
+            desktop.contains("Exec={{exec}} summary\n"),
+            "no Desktop Action for summary"
+        );
+        assert!(desktop.contains("Actions=timer;sessions;clients;settings;summary;\n"));
     }
 
     #[test]

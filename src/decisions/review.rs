@@ -12,9 +12,9 @@ use crate::calendar::{day_start, local_date, week_first_day};
 use crate::error::Result;
 use crate::report::clip::clipped_seconds;
 use crate::report::health::HEALTH_WEEKS;
-use crate::report::week_report_in;
+use crate::report::{WeekReport, week_report_in};
 use crate::store;
-use crate::tracker::Reads;
+use crate::tracker::{ReadTx, Reads};
 
 /// What the summary asks and recalls for one week.
 #[derive(Debug, Clone, Serialize)]
@@ -45,43 +45,50 @@ pub fn review(source: &mut impl Reads, date: Option<NaiveDate>) -> Result<Review
             None => review_week(&policy, tx.now),
         };
         let report = week_report_in(tx, Some(week))?;
-        let conn = tx.conn();
-        let clients = store::list_clients(conn)?;
-        let decisions = store::list_decisions(conn, None)?;
-        let questions = flagged_clients(&report)
-            .into_iter()
-            .filter_map(|flagged| {
-                let client = clients.iter().find(|c| c.name == flagged.client)?;
-                let answered = decisions
-                    .iter()
-                    .find(|d| d.client_id == client.id && d.week == week)
-                    .map(|d| d.choice);
-                Some(Question {
-                    client_id: client.id,
-                    flagged,
-                    answered,
-                })
-            })
-            .collect();
-        let caps = |name: &str| {
-            clients
+        review_of(tx, &report)
+    })
+}
+
+/// The review of `report`'s week, inside a read others share (the summary's).
+pub(crate) fn review_of(tx: &ReadTx<'_>, report: &WeekReport) -> Result<Review> {
+    let week = report.start;
+    let policy = tx.settings.policy();
+    let conn = tx.conn();
+    let clients = store::list_clients(conn)?;
+    let decisions = store::list_decisions(conn, None)?;
+    let questions = flagged_clients(report)
+        .into_iter()
+        .filter_map(|flagged| {
+            let client = clients.iter().find(|c| c.name == flagged.client)?;
+            let answered = decisions
                 .iter()
-                .find(|c| c.name == name)
-                .and_then(|c| c.cap_seconds)
-        };
-        let tz = policy.timezone;
-        let recent = recent_decisions(
-            &decisions,
-            &report,
-            &caps,
-            (local_date(tx.now, tz), tz),
-            tx.settings.locale,
-        );
-        Ok(Review {
-            week,
-            questions,
-            recent,
+                .find(|d| d.client_id == client.id && d.week == week)
+                .map(|d| d.choice);
+            Some(Question {
+                client_id: client.id,
+                flagged,
+                answered,
+            })
         })
+        .collect();
+    let caps = |name: &str| {
+        clients
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.cap_seconds)
+    };
+    let tz = policy.timezone;
+    let recent = recent_decisions(
+        &decisions,
+        report,
+        &caps,
+        (local_date(tx.now, tz), tz),
+        tx.settings.locale,
+    );
+    Ok(Review {
+        week,
+        questions,
+        recent,
     })
 }
 

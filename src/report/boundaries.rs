@@ -29,6 +29,8 @@ pub struct Boundaries {
     pub alerts: Vec<AlertLine>,
     /// Per client, seconds outside working hours over the health window.
     pub health_off_hours: HashMap<Uuid, i64>,
+    /// Per client, this week's seconds outside working hours and on rest days.
+    pub week_by_client: HashMap<Uuid, (i64, i64)>,
 }
 
 /// A boundary crossed on purpose during the week.
@@ -68,10 +70,16 @@ impl Boundaries {
         let mut off_hours_seconds = 0;
         let mut rest_day_seconds = 0;
         let mut health_off_hours: HashMap<Uuid, i64> = HashMap::new();
+        let mut week_by_client: HashMap<Uuid, (i64, i64)> = HashMap::new();
         for session in sessions {
             if let Some((start, end)) = clip(session, week, now) {
-                off_hours_seconds += rules::off_hours_seconds(start, end, policy);
-                rest_day_seconds += rules::rest_day_seconds(start, end, policy.rest_days, tz);
+                let off = rules::off_hours_seconds(start, end, policy);
+                let rest = rules::rest_day_seconds(start, end, policy.rest_days, tz);
+                off_hours_seconds += off;
+                rest_day_seconds += rest;
+                let row = week_by_client.entry(session.client_id).or_default();
+                row.0 += off;
+                row.1 += rest;
             }
             if let Some((start, end)) = clip(session, health, now) {
                 *health_off_hours.entry(session.client_id).or_default() +=
@@ -94,6 +102,7 @@ impl Boundaries {
             overrides: Vec::new(),
             alerts: Vec::new(),
             health_off_hours,
+            week_by_client,
         }
     }
 }

@@ -36,6 +36,10 @@ pub struct ClientWeek {
     pub cap_level: Option<CapLevel>,
     /// Time answered as not work (away, discarded), kept out of the totals.
     pub discarded_seconds: i64,
+    /// This client's part of the week's off-hours and rest-day time (the
+    /// week's `off_hours_seconds` and `rest_day_seconds` are their sums).
+    pub off_hours_seconds: i64,
+    pub rest_day_seconds: i64,
 }
 
 /// Builds the rows of the clients with time in `week` (by name). `dates` are the
@@ -94,6 +98,8 @@ pub fn client_weeks(
                 cap_used_percent: usage.map(|u| u.percent),
                 cap_level: usage.map(|u| u.level),
                 discarded_seconds: 0,
+                off_hours_seconds: 0,
+                rest_day_seconds: 0,
             })
         })
         .collect();

@@ -130,7 +130,7 @@ pub struct WeekInput<'a> {
 /// Computes the summary from sessions and the boundary facts.
 pub fn compute_week(input: &WeekInput<'_>, boundaries: Boundaries) -> WeekReport {
     let w = input.windows;
-    let clients = client_weeks(
+    let mut clients = client_weeks(
         input.sessions,
         input.clients,
         (w.week, &w.dates),
@@ -138,6 +138,17 @@ pub fn compute_week(input: &WeekInput<'_>, boundaries: Boundaries) -> WeekReport
         input.tz,
         input.warn_at,
     );
+    for row in &mut clients {
+        let id = input
+            .clients
+            .iter()
+            .find(|c| c.name == row.name)
+            .map(|c| c.id);
+        (row.off_hours_seconds, row.rest_day_seconds) = id
+            .and_then(|id| boundaries.week_by_client.get(&id))
+            .copied()
+            .unwrap_or((0, 0));
+    }
     let cap = boundaries.weekly_cap_seconds;
     let this_week = totals_of(input, w.first_day, w.week, cap);
     let previous_week = totals_of(input, w.first_day - Duration::weeks(1), w.previous, cap);

@@ -14,6 +14,7 @@ import {
   type ImportProgress,
   type Refusal,
   type Snapshot,
+  type WatchView,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -27,6 +28,8 @@ export interface Api extends Commands {
   onAlert(handler: (alert: AlertBanner) => void): Promise<UnlistenFn>;
   /** The first desktop notification that could not be shown. */
   onNotificationsUnavailable(handler: () => void): Promise<UnlistenFn>;
+  /** The watch's questions changed (views/watch.tsx). */
+  onWatchChanged(handler: (view: WatchView) => void): Promise<UnlistenFn>;
   /** How far a running import (or its preview) has read its source. */
   onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn>;
 }
@@ -38,6 +41,7 @@ export const api: Api = {
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
   onAlert: (handler) => listen<AlertBanner>(EVENTS.alert, (e) => handler(e.payload)),
   onNotificationsUnavailable: (handler) => listen(EVENTS.notificationsUnavailable, () => handler()),
+  onWatchChanged: (handler) => listen<WatchView>(EVENTS.watchChanged, (e) => handler(e.payload)),
   onImportProgress: (handler) => listen<ImportProgress>(EVENTS.importProgress, (e) => handler(e.payload)),
 };
 

@@ -11,6 +11,7 @@ import { ClientsView } from "./views/clients";
 import { SettingsView } from "./views/settings";
 import { FirstRun } from "./views/first_run";
 import { AlertBanners, createBannerModel, type BannerModel } from "./banner";
+import { WatchQuestions } from "./views/watch";
 
 export interface AppOptions {
   /** Milliseconds from a monotonic clock (tests pass a fake one). */
@@ -67,6 +68,7 @@ function Shell() {
   const view: View = store.view.value;
   return (
     <>
+      <WatchQuestions />
       <Nav />
       <ErrorNotice />
       {view === "timer" && <TimerView />}
@@ -74,6 +76,14 @@ function Shell() {
       {view === "clients" && <ClientsView />}
       {view === "settings" && <SettingsView />}
       <footer class="footer">
+        <button
+          type="button"
+          id="open-summary"
+          class="quiet"
+          onClick={() => store.api.openSummary({ date: null }).catch((e: unknown) => store.fail(e))}
+        >
+          {t("review-open")}
+        </button>
         <button type="button" class="quiet" onClick={() => void store.api.quit()}>
           {t("quit")}
         </button>

@@ -331,6 +331,257 @@ export type SessionIdArgs = { id: string, };
 
 export type SetSettingArgs = { key: string, value: string, };
 
+export type RecoveryQuestion = { session_id: string, client: string, 
+/**
+ * The core's question, naming the client and the last-seen day and time.
+ */
+question: string, 
+/**
+ * `HH:MM` in the configured zone (the "Stop at 15:02" button).
+ */
+last_seen_time: string, };
+
+export type AwayQuestion = { session_id: string, client: string, 
+/**
+ * `idle`, `sleep` or `stale`.
+ */
+cause: string, 
+/**
+ * RFC 3339 (UTC, whole seconds): sent back with the answer as they are.
+ */
+from: string, to: string, 
+/**
+ * `HH:MM` in the configured zone.
+ */
+from_time: string, question: string, };
+
+export type StillWorkingQuestion = { session_id: string, client: string, 
+/**
+ * Stays the same while the same question stands.
+ */
+key: string, question: string, };
+
+export type WatchView = { 
+/**
+ * The running timer was not watched for more than 2 minutes (a crash,
+ * a power cut, the app quit with a timer running).
+ */
+recovery: RecoveryQuestion | null, 
+/**
+ * Time tracked while the user was away (idle input, a suspend), oldest first.
+ */
+away: Array<AwayQuestion>, 
+/**
+ * The notification could not ask "Still working for ‹client›?".
+ */
+still_working: StillWorkingQuestion | null, 
+/**
+ * No idle backend answered here (said once, until dismissed).
+ */
+idle_unavailable: boolean, };
+
+export type RecoveryArgs = { answer: string, };
+
+export type AwayArgs = { session_id: string, from: string, to: string, cause: string, 
+/**
+ * `keep`, `discard`, `reassign` or `non_billable`.
+ */
+choice: string, 
+/**
+ * With `discard`: the same timer goes on from the return.
+ */
+restart: boolean, 
+/**
+ * With `reassign`: the client the time goes to (id).
+ */
+client_id: string | null, };
+
+export type StillWorkingArgs = { key: string, stop: boolean, };
+
+export type Cell = { seconds: number, 
+/**
+ * Empty for nothing (the grid shows a quiet dot).
+ */
+text: string, };
+
+export type Segment = { client: string, color: string, seconds: number, text: string, };
+
+export type SummaryDay = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * "Mon 23" / "lun. 23".
+ */
+label: string, 
+/**
+ * All clients' seconds that day, and as text.
+ */
+total_seconds: number, total_text: string, rest_day: boolean, 
+/**
+ * The day's bar, one segment per client with time that day (grid order).
+ */
+segments: Array<Segment>, };
+
+export type CapLine = { tracked_seconds: number, cap_seconds: number, percent: number, level: CapLevel, tracked_text: string, cap_text: string, percent_text: string, };
+
+export type SummaryClient = { id: string, name: string, color: string, 
+/**
+ * Seven cells, the week's first day first.
+ */
+days: Array<Cell>, total_seconds: number, total_text: string, billable_seconds: number, billable_text: string, 
+/**
+ * Per currency, usually one.
+ */
+amounts: Array<string>, cap: CapLine | null, off_hours_seconds: number, off_hours_text: string, rest_day_seconds: number, rest_day_text: string, discarded_seconds: number, discarded_text: string, };
+
+export type OverrideView = { 
+/**
+ * "Thu 26 Nov 19:05".
+ */
+when: string, client: string | null, 
+/**
+ * The alert kinds crossed (`off_hours`, ...): the window names them.
+ */
+boundaries: Array<string>, reason: string, };
+
+export type AlertView = { when: string, kind: string, client: string | null, message: string, };
+
+export type CallView = { client: string, color: string, 
+/**
+ * When it started.
+ */
+when: string, planned_text: string, actual_text: string, over_seconds: number, over_text: string, };
+
+export type Share = { 
+/**
+ * `off_hours`, `non_billable` or `tag`.
+ */
+kind: string, 
+/**
+ * The tag, for `tag` shares.
+ */
+tag: string | null, percent: number, percent_text: string, flagged: boolean, };
+
+export type HealthView = { client: string, color: string, tracked_text: string, 
+/**
+ * The rate sentence: what the client really pays against what was agreed.
+ */
+rate_sentence: string, 
+/**
+ * True when the effective rate is under the agreed one.
+ */
+under_rate: boolean, 
+/**
+ * The shares, each a label and a value ("Outside working hours", "12 %").
+ */
+shares: Array<Share>, 
+/**
+ * The sentences of the shares over their thresholds.
+ */
+flags: Array<string>, };
+
+export type TrendClient = { client: string, color: string, weeks: Array<Cell>, 
+/**
+ * The bars' scale: the client's own largest week (the shape is the trend).
+ */
+max_seconds: number, };
+
+export type TrendView = { 
+/**
+ * `W41` ... `W48`.
+ */
+weeks: Array<string>, clients: Array<TrendClient>, };
+
+export type QuestionView = { client_id: string, client: string, color: string, 
+/**
+ * Why it is asked, one sentence per reason.
+ */
+reasons: Array<string>, 
+/**
+ * The answer already recorded for this week (`keep`, ..., `skip`): not asked again.
+ */
+answered: string | null, 
+/**
+ * The client's rate today, as the rate field takes it (`45.50`) and as text.
+ */
+rate: string, rate_text: string, currency: string, 
+/**
+ * "That frees about 8 h a week (the average of the last 4 weeks)."
+ */
+frees_text: string, frees_seconds_per_week: number, };
+
+export type RecentView = { client: string, choice: string, message: string, notice_message: string | null, };
+
+export type WeekSummary = { 
+/**
+ * `en` or `fr`: the language the texts are in.
+ */
+locale: string, 
+/**
+ * `2026-W48`.
+ */
+week: string, 
+/**
+ * The week's first and last local dates, `YYYY-MM-DD`.
+ */
+first_day: string, last_day: string, 
+/**
+ * "Mon 23 Nov" and "Sun 29 Nov 2026".
+ */
+start_text: string, end_text: string, timezone: string, 
+/**
+ * The neighbouring weeks' first days; no next week after the current one.
+ */
+previous: string, next: string | null, 
+/**
+ * Today's local date (the date picker's maximum).
+ */
+today: string, 
+/**
+ * Tomorrow's local date: the earliest last day of a notice period.
+ */
+tomorrow: string, days: Array<SummaryDay>, clients: Array<SummaryClient>, total_seconds: number, total_text: string, billable_seconds: number, billable_text: string, 
+/**
+ * The totals as the grid writes them (`27:50`), empty for nothing.
+ */
+total_cell: string, billable_cell: string, 
+/**
+ * The billable amount per currency ("1 575,00 €"), never added across currencies.
+ */
+amounts: Array<string>, weekly_cap: CapLine | null, 
+/**
+ * The weekly cap shared over the week's working days: the bars' guide.
+ */
+daily_guide_seconds: number | null, daily_guide_text: string | null, 
+/**
+ * The day chart's scale: the largest day or the guide, whichever is higher.
+ */
+chart_max_seconds: number, off_hours_seconds: number, off_hours_text: string, rest_day_seconds: number, rest_day_text: string, weekend_streak: number, weekend_streak_limit: number, discarded_seconds: number, discarded_text: string, overrides: Array<OverrideView>, alerts: Array<AlertView>, 
+/**
+ * Calls (sessions with a planned length) that ran past it.
+ */
+calls: Array<CallView>, health: Array<HealthView>, trend: TrendView, 
+/**
+ * One question per client the week flags.
+ */
+questions: Array<QuestionView>, 
+/**
+ * Recent decisions beside this week's figures.
+ */
+recent: Array<RecentView>, };
+
+export type SummaryArgs = { date: string | null, };
+
+export type ChoiceArg = "keep" | "renegotiate" | "raise_rate" | "end_engagement" | "skip";
+
+export type DecisionArgs = { client_id: string, 
+/**
+ * A day of the week decided about (`YYYY-MM-DD`).
+ */
+week: string, choice: ChoiceArg, note: string, rate: string, notice_until: string, };
+
 export type RangeView = { from: string, to: string, };
 
 export type ExportClient = { id: string, name: string, archived: boolean, };
@@ -476,6 +727,14 @@ export const COMMANDS = {
   previewImport: "preview_import",
   runImport: "run_import",
   quit: "quit",
+  watchQuestions: "watch_questions",
+  answerRecovery: "answer_recovery",
+  answerAway: "answer_away",
+  answerStillWorking: "answer_still_working",
+  dismissIdleNotice: "dismiss_idle_notice",
+  openSummary: "open_summary",
+  weekSummary: "week_summary",
+  recordDecision: "record_decision",
 } as const;
 
 /** How the callers reach Rust: api.ts passes Tauri's `invoke` (the only caller of it). */
@@ -507,6 +766,14 @@ export function commands(invoke: Invoke) {
     previewImport: (args: ImportArgs) => invoke<ImportView>("preview_import", { args }),
     runImport: (args: ImportArgs) => invoke<ImportView>("run_import", { args }),
     quit: () => invoke<null>("quit"),
+    watchQuestions: () => invoke<WatchView>("watch_questions"),
+    answerRecovery: (args: RecoveryArgs) => invoke<Snapshot>("answer_recovery", { args }),
+    answerAway: (args: AwayArgs) => invoke<Snapshot>("answer_away", { args }),
+    answerStillWorking: (args: StillWorkingArgs) => invoke<Snapshot>("answer_still_working", { args }),
+    dismissIdleNotice: () => invoke<WatchView>("dismiss_idle_notice"),
+    openSummary: (args: SummaryArgs) => invoke<null>("open_summary", { args }),
+    weekSummary: (args: SummaryArgs) => invoke<WeekSummary>("week_summary", { args }),
+    recordDecision: (args: DecisionArgs) => invoke<WeekSummary>("record_decision", { args }),
   };
 }
 
@@ -520,4 +787,6 @@ export const EVENTS = {
   importProgress: "import-progress",
   alert: "alert",
   notificationsUnavailable: "notifications-unavailable",
+  watchChanged: "watch-changed",
+  summaryWeek: "summary-week",
 } as const;

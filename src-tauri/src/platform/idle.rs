@@ -1,8 +1,9 @@
 //! How long since the user last touched the keyboard or the mouse.
 //!
 //! Windows and macOS answer with one system call each. Linux has no single
-//! answer (X11's XScreenSaver, Wayland's ext-idle-notify, GNOME's Mutter
-//! IdleMonitor): its backends come with issue #11, behind the same trait.
+//! answer: X11's XScreenSaver extension, Wayland compositors'
+//! ext-idle-notify-v1 (KDE, wlroots), GNOME's Mutter IdleMonitor on the
+//! session bus; [`select`] tries them in turn behind the same trait.
 //! Nothing here decides anything: the core turns these readings into away time.
 
 /// A source of "seconds since the last input".
@@ -24,11 +25,118 @@ pub fn system() -> Option<Box<dyn IdleSource>> {
     Some(Box::new(macos::EventSource))
 }
 
-/// Linux has none built in: #11 adds the session-specific backends.
-#[cfg(not(any(windows, target_os = "macos")))]
+/// Linux: the first of the session's backends that answers (see [`order`]).
+#[cfg(target_os = "linux")]
+pub fn system() -> Option<Box<dyn IdleSource>> {
+    let session = Session::from_env();
+    select(&order(session), linux::open).map(|(backend, source)| {
+        log_backend(backend);
+        source
+    })
+}
+
+#[cfg(target_os = "linux")]
+fn log_backend(backend: Backend) {
+    // The one line that says which backend a bug report was made with.
+    log::info!("idle detection through {}", backend.name());
+}
+
+/// Other systems: none known.
+#[cfg(not(any(windows, target_os = "macos", target_os = "linux")))]
 pub fn system() -> Option<Box<dyn IdleSource>> {
     None
 }
+
+/// The Linux backends.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The X server's MIT-SCREEN-SAVER extension.
+    X11,
+    /// The compositor's `ext-idle-notify-v1`.
+    Wayland,
+    /// `org.gnome.Mutter.IdleMonitor` on the session bus.
+    Mutter,
+}
+
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::X11 => "X11 (XScreenSaver)",
+            Self::Wayland => "Wayland (ext-idle-notify-v1)",
+            Self::Mutter => "GNOME (Mutter IdleMonitor)",
+        }
+    }
+}
+
+/// What kind of graphical session this is, from its environment.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    pub wayland: bool,
+    pub x11: bool,
+}
+
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+impl Session {
+    pub fn from_env() -> Self {
+        let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        Self {
+            wayland: set("WAYLAND_DISPLAY"),
+            x11: set("DISPLAY"),
+        }
+    }
+}
+
+/// The backends to try, in order. A Wayland session never asks the X
+/// server: XWayland's XScreenSaver only sees input sent to X clients, so it
+/// would call the user idle while they type in a Wayland window. GNOME's
+/// Mutter comes last in both kinds of session (it answers on either).
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+pub fn order(session: Session) -> Vec<Backend> {
+    let mut order = Vec::new();
+    if session.wayland {
+        order.push(Backend::Wayland);
+    } else if session.x11 {
+        order.push(Backend::X11);
+    }
+    order.push(Backend::Mutter);
+    order
+}
+
+/// The first backend of `order` that opens and gives a first reading.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+pub fn select(
+    order: &[Backend],
+    mut open: impl FnMut(Backend) -> Option<Box<dyn IdleSource>>,
+) -> Option<(Backend, Box<dyn IdleSource>)> {
+    order.iter().find_map(|&backend| {
+        let mut source = open(backend)?;
+        source.idle_seconds()?;
+        Some((backend, source))
+    })
+}
+
+#[cfg(target_os = "linux")]
+mod linux {
+    use super::{Backend, IdleSource};
+
+    pub(super) fn open(backend: Backend) -> Option<Box<dyn IdleSource>> {
+        match backend {
+            Backend::X11 => super::x11::ScreenSaver::open().map(|s| Box::new(s) as _),
+            Backend::Wayland => super::wayland::IdleNotify::open().map(|s| Box::new(s) as _),
+            Backend::Mutter => super::mutter::IdleMonitor::open().map(|s| Box::new(s) as _),
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+mod mutter;
+#[cfg(target_os = "linux")]
+mod wayland;
+#[cfg(target_os = "linux")]
+mod x11;
 
 /// Milliseconds between two readings of Windows' tick counter, which wraps
 /// every 49.7 days: the wrapping difference stays right across a wrap.
@@ -98,6 +206,66 @@ mod macos {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A source that reads a fixed answer.
+    struct Fixed(Option<u64>);
+
+    impl IdleSource for Fixed {
+        fn idle_seconds(&mut self) -> Option<u64> {
+            self.0
+        }
+    }
+
+    #[test]
+    fn a_wayland_session_never_asks_the_x_server() {
+        let both = Session {
+            wayland: true,
+            x11: true,
+        };
+        assert_eq!(order(both), [Backend::Wayland, Backend::Mutter]);
+        let x11 = Session {
+            wayland: false,
+            x11: true,
+        };
+        assert_eq!(order(x11), [Backend::X11, Backend::Mutter]);
+        let none = Session {
+            wayland: false,
+            x11: false,
+        };
+        assert_eq!(order(none), [Backend::Mutter]);
+    }
+
+    #[test]
+    fn the_first_backend_that_opens_and_answers_is_kept() {
+        let mut tried = Vec::new();
+        let picked = select(&[Backend::X11, Backend::Mutter], |b| {
+            tried.push(b);
+            Some(Box::new(Fixed(Some(7))) as Box<dyn IdleSource>)
+        });
+        let (backend, mut source) = picked.expect("one answers");
+        assert_eq!((backend, source.idle_seconds()), (Backend::X11, Some(7)));
+        assert_eq!(tried, [Backend::X11]);
+    }
+
+    #[test]
+    fn a_backend_that_opens_but_cannot_tell_is_passed_over() {
+        let mut tried = Vec::new();
+        let picked = select(&[Backend::Wayland, Backend::X11, Backend::Mutter], |b| {
+            tried.push(b);
+            match b {
+                Backend::Wayland => None,
+                Backend::X11 => Some(Box::new(Fixed(None)) as Box<dyn IdleSource>),
+                Backend::Mutter => Some(Box::new(Fixed(Some(0))) as Box<dyn IdleSource>),
+            }
+        });
+        assert_eq!(picked.map(|(b, _)| b), Some(Backend::Mutter));
+        assert_eq!(tried, [Backend::Wayland, Backend::X11, Backend::Mutter]);
+    }
+
+    #[test]
+    fn none_answering_gives_none() {
+        assert!(select(&[Backend::X11, Backend::Mutter], |_| None).is_none());
+    }
 
     #[test]
     fn ticks_between_counts_forward() {

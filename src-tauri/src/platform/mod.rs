@@ -6,6 +6,7 @@
 //! CI (`x86_64-pc-windows-gnu`); the macOS branches are written to the
 //! documented APIs but only compile where an Apple SDK exists.
 
+pub mod ask;
 pub mod idle;
 pub mod sleep;
 pub mod tray_host;

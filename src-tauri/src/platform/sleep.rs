@@ -1,8 +1,10 @@
 //! Did the machine sleep? Found from a gap between two clocks: the wall
 //! clock keeps counting while the machine sleeps, the "awake" clock does not
 //! (Linux's CLOCK_MONOTONIC and macOS' uptime clock, behind `Instant`;
-//! Windows' unbiased interrupt time). The fallback that works everywhere;
-//! issue #11 adds logind's `PrepareForSleep` on Linux behind the same trait.
+//! Windows' unbiased interrupt time). It works everywhere and measures the
+//! sleep exactly, but only at the next reading; on Linux, logind's
+//! `PrepareForSleep` ([`signals`]) says at once when the machine goes to
+//! sleep and wakes, so the question comes on resume.
 //! Nothing here decides anything: the core turns a sleep into away time.
 
 use std::sync::Arc;
@@ -82,6 +84,23 @@ impl SleepSource for GapSleepSource {
         self.detector.observe(self.clock.now(), awake::now())
     }
 }
+
+/// Calls `on_signal(going_to_sleep)` when the system says it suspends
+/// (`true`) or resumes (`false`); false where nothing can say it (the gap
+/// detector is then all there is).
+#[cfg(target_os = "linux")]
+pub fn signals(on_signal: impl Fn(bool) + Send + 'static) -> bool {
+    logind::listen(on_signal)
+}
+
+/// Windows and macOS: the gap detector only.
+#[cfg(not(target_os = "linux"))]
+pub fn signals(_on_signal: impl Fn(bool) + Send + 'static) -> bool {
+    false
+}
+
+#[cfg(target_os = "linux")]
+mod logind;
 
 /// Time the machine has been awake, from an arbitrary origin.
 #[cfg(not(windows))]
