@@ -303,6 +303,30 @@ fn reassign_splits_the_away_part_into_a_session_of_the_other_client() {
 }
 
 #[test]
+fn the_part_given_away_is_not_asked_about_again() {
+    for choice in [
+        AwayChoice::Reassign {
+            client: "Globex".to_string(),
+        },
+        AwayChoice::NonBillable,
+    ] {
+        let (_, mut t, _) = running_since_nine();
+        let out = answer(&mut t, choice.clone());
+        // The away part is now its own session; the same span offers nothing.
+        assert_eq!(t.away_offers(&[idle_ten_to_eleven()]).unwrap(), vec![]);
+        let piece = out.period.split_session_id.expect("a piece of its own");
+        let again = t.answer_away(AwayRequest {
+            session_id: piece,
+            from: out.period.from,
+            to: out.period.to,
+            cause: AwayCause::Idle,
+            choice: AwayChoice::Keep,
+        });
+        assert_eq!(again.unwrap_err().kind(), ErrorKind::AlreadyAnswered);
+    }
+}
+
+#[test]
 fn non_billable_marks_only_the_away_part() {
     let (db, mut t, _) = running_since_nine();
     answer(&mut t, AwayChoice::NonBillable);

@@ -82,11 +82,14 @@ pub fn insert_away(conn: &Connection, a: &AwayPeriod) -> Result<()> {
     Ok(())
 }
 
-/// The answered away periods of a session, oldest first.
+/// The answered away periods of a session, oldest first: those asked about
+/// it, and the one whose answer made it (the part given to another client or
+/// marked non-billable is a session of its own, already answered).
 pub fn away_for_session(conn: &Connection, session_id: Uuid) -> Result<Vec<AwayPeriod>> {
     let sql = format!(
         "SELECT {AWAY_COLUMNS} FROM away_periods
-         WHERE session_id = ?1 AND deleted_at IS NULL ORDER BY from_at"
+         WHERE (session_id = ?1 OR split_session_id = ?1) AND deleted_at IS NULL
+         ORDER BY from_at"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([session_id.to_string()], away_from_row)?;

@@ -197,7 +197,7 @@ pub fn away_offers(
     }
     let mine: Vec<&AwayPeriod> = answered
         .iter()
-        .filter(|a| a.session_id == session.id)
+        .filter(|a| a.session_id == session.id || a.split_session_id == Some(session.id))
         .collect();
     merged
         .into_iter()
