@@ -28,7 +28,9 @@ mod watching;
 pub(crate) use boundaries::sessions_with_rest_days;
 pub use boundaries::{ActiveCrossing, CheckOutcome, Notice, OverridesOutcome};
 pub use clients::{ClientChanges, NewClient, find_client};
-pub use desk::{ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, WeekLog, WindowState};
+pub use desk::{
+    ClientWeek, LONG_RUNNING_SECONDS, Meters, RunningFlags, Standing, WeekLog, WindowState,
+};
 pub use reader::{ReadTx, Reader, Reads};
 pub use sessions::{NewSession, SessionChanges, find_session};
 pub use timer::{StartOutcome, StartRequest, Status};
@@ -110,6 +112,11 @@ impl Tracker {
 
     /// A number that changes when another connection (the CLI, a second app)
     /// commits: a cheap "did anything change?" for front ends that poll.
+    /// The database file, when there is one (a watcher follows its changes).
+    pub fn db_path(&self) -> Option<&Path> {
+        self.store.path()
+    }
+
     pub fn data_version(&self) -> Result<i64> {
         self.store.data_version()
     }

@@ -221,3 +221,57 @@ fn the_window_state_is_one_read_where_day_and_meters_agree() {
     assert_eq!(state.settings.timezone, chrono_tz::Europe::Paris);
     assert_eq!(state.meters.client_name.as_deref(), Some("Acme"));
 }
+
+#[test]
+fn the_standing_is_idle_running_or_over_a_boundary() {
+    use gardefou::tracker::Standing;
+    let (mut t, clock) = tracker();
+    t.set_setting("working_hours", "mon-fri 09:00-18:00")
+        .unwrap();
+    t.set_setting("rest_days", "sat,sun").unwrap();
+    assert_eq!(t.meters().unwrap().standing, Standing::Idle);
+    // Wednesday 10:00 in Paris, inside the hours, no cap reached.
+    t.start(StartRequest::new("Acme")).unwrap();
+    assert_eq!(t.meters().unwrap().standing, Standing::Running);
+    // Into the evening: off-hours.
+    clock.set(at("2025-03-12T17:30:00Z"));
+    assert_eq!(t.meters().unwrap().standing, Standing::OverBoundary);
+    t.stop(None).unwrap();
+    assert_eq!(
+        t.meters().unwrap().standing,
+        Standing::Idle,
+        "idle, even over a cap"
+    );
+
+    // Thursday in the hours, the weekly cap already reached: over.
+    clock.set(at("2025-03-13T09:00:00Z"));
+    t.set_setting("weekly_cap", "8h").unwrap();
+    t.start(StartRequest {
+        override_reason: Some("deadline".into()),
+        ..StartRequest::new("Acme")
+    })
+    .unwrap();
+    assert_eq!(t.meters().unwrap().standing, Standing::OverBoundary);
+    clock.set(at("2025-03-13T09:30:00Z"));
+    t.stop(None).unwrap();
+
+    // A second worked weekend in a row, during it: over; the streak of past
+    // weekends alone, on a weekday, is not.
+    t.set_setting("weekly_cap", "none").unwrap();
+    t.set_setting("working_hours", "mon-sun 00:00-24:00")
+        .unwrap();
+    add(&mut t, "2025-03-08T09:00:00Z", "2025-03-08T10:00:00Z");
+    clock.set(at("2025-03-15T09:00:00Z")); // Saturday
+    t.start(StartRequest::new("Acme")).unwrap();
+    clock.set(at("2025-03-15T09:20:00Z"));
+    let m = t.meters().unwrap();
+    assert_eq!(m.weekend_streak, Some(2));
+    assert_eq!(m.standing, Standing::OverBoundary);
+    clock.set(at("2025-03-15T10:00:00Z"));
+    t.stop(None).unwrap();
+    clock.set(at("2025-03-17T09:00:00Z")); // Monday
+    t.start(StartRequest::new("Acme")).unwrap();
+    let m = t.meters().unwrap();
+    assert_eq!(m.weekend_streak, Some(2));
+    assert_eq!(m.standing, Standing::Running);
+}

@@ -11,6 +11,9 @@ use crate::commands::*;
 use crate::error::{Boundary, CommandError, ErrorDetails, ErrorKind};
 use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
+use gardefou::tracker::Standing;
+
+use crate::notices::{ALERT, AlertBanner, Banners, NOTIFICATIONS_UNAVAILABLE};
 use gardefou::summary::{
     AlertView, CallView, CapLine, Cell, HealthView, OverrideView, QuestionView, RecentView,
     Segment, Share, SummaryClient, SummaryDay, TrendClient, TrendView, WeekSummary,
@@ -122,6 +125,7 @@ fn render() -> String {
         // The core's day read model, then the bridge's own types.
         CapLevel::decl(&cfg),
         CapUsage::decl(&cfg),
+        Standing::decl(&cfg),
         DayClient::decl(&cfg),
         DaySession::decl(&cfg),
         Day::decl(&cfg),
@@ -135,6 +139,8 @@ fn render() -> String {
         ErrorDetails::decl(&cfg),
         CommandError::decl(&cfg),
         Refusal::decl(&cfg),
+        AlertBanner::decl(&cfg),
+        Banners::decl(&cfg),
         ClientRow::decl(&cfg),
         WeekView::decl(&cfg),
         BlockView::decl(&cfg),
@@ -223,6 +229,8 @@ fn render() -> String {
         START_REFUSED,
         OPEN_VIEW,
         IMPORT_PROGRESS,
+        ALERT,
+        NOTIFICATIONS_UNAVAILABLE,
         WATCH_CHANGED,
         SUMMARY_WEEK,
     ] {

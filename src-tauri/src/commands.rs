@@ -15,6 +15,7 @@ use tauri::{AppHandle, Emitter, Runtime, State, WebviewWindow};
 
 use crate::dialogs::Pick;
 use crate::error::CommandError;
+use crate::notices::Banners;
 pub use crate::transfer::{
     ExportArgs, ExportDone, ExportFileArgs, ExportOptions, ImportArgs, ImportProgress,
     ImportSourceArgs, ImportView,
@@ -161,6 +162,13 @@ pub async fn take_launch_view(
     state: State<'_, AppState>,
 ) -> Result<Option<LaunchView>, CommandError> {
     Ok(state.take_launch_view())
+}
+
+/// The alerts' latest banners and whether desktop notifications failed, for
+/// a window that opens after they were sent (later ones come as events).
+#[tauri::command]
+pub async fn get_banners(state: State<'_, AppState>) -> Result<Banners, CommandError> {
+    Ok(state.banners.current())
 }
 
 /// Starts a timer (stopping the running one), like `gardefou start`.

@@ -9,6 +9,23 @@ use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::view::LaunchView;
 
+/// The argument the login entry starts the app with (see `autostart`): the
+/// window then waits in the tray. It comes on top of any other argument.
+pub const AT_LOGIN: &str = "--autostart";
+
+/// Whether this launch comes from the login entry.
+pub fn at_login<S: AsRef<str>>(args: &[S]) -> bool {
+    args.iter().any(|a| a.as_ref() == AT_LOGIN)
+}
+
+/// The arguments without [`AT_LOGIN`], for [`Launch::parse`].
+pub fn without_login<S: AsRef<str>>(args: &[S]) -> Vec<&str> {
+    args.iter()
+        .map(AsRef::as_ref)
+        .filter(|a| *a != AT_LOGIN)
+        .collect()
+}
+
 /// One launch's request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Launch {
@@ -87,7 +104,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, launch: Option<Launch>) {
     match launch {
         Some(Launch::Summary(week)) => {
             if let Err(e) = crate::summary::open(app, week) {
-                eprintln!("gardefou-desktop: cannot open the week summary: {e}");
+                log::warn!("cannot open the week summary: {e}");
             }
         }
         other => {
@@ -144,6 +161,18 @@ mod tests {
                 .0
                 .contains("2026-13-45")
         );
+    }
+
+    #[test]
+    fn the_login_entry_s_argument_comes_on_top() {
+        let args = ["--autostart", "sessions"];
+        assert!(at_login(&args));
+        assert_eq!(
+            Launch::parse(&without_login(&args)),
+            Ok(Some(Launch::View(LaunchView::Sessions)))
+        );
+        assert!(!at_login(&["summary"]));
+        assert_eq!(Launch::parse(&without_login(&["--autostart"])), Ok(None));
     }
 
     #[test]

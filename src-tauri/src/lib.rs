@@ -3,19 +3,22 @@
 //! Thin by design: commands call the core and map errors (`commands`), the
 //! tray mirrors the state (`tray`), a background thread follows changes made
 //! by the CLI (`ticker`), another shows the boundaries' alerts as native
-//! notifications (`notices`), and the window's vocabulary lives in `view`.
+//! notifications and window banners (`notices`), and the window's vocabulary
+//! lives in `view`. A desktop citizen: one instance per database
+//! (`single_instance`), start at login (`autostart`), a log file (`logging`).
 
 // The one list of commands (`gardefou_commands!`), shared with build.rs.
 include!("command_names.rs");
 
+pub mod autostart;
 pub mod commands;
 pub mod dialogs;
 pub mod error;
-#[cfg(unix)]
-pub mod handoff;
 pub mod launch;
+pub mod logging;
 pub mod notices;
 pub mod platform;
+pub mod single_instance;
 pub mod summary;
 pub mod ticker;
 pub mod transfer;
@@ -36,6 +39,7 @@ use tauri::{AppHandle, Builder, Emitter, Manager, Runtime, WebviewWindow, Window
 
 use crate::error::CommandError;
 use crate::launch::Launch;
+use crate::notices::BannerLog;
 use crate::view::{LaunchView, Snapshot};
 
 /// The label of the one window.
@@ -60,6 +64,8 @@ pub struct AppState {
     published: Mutex<Published>,
     /// The view named on the command line, until the window asks for it.
     launch_view: Mutex<Option<LaunchView>>,
+    /// The alerts' banners so far, for a window that opens late.
+    pub banners: BannerLog,
     /// Answers the file dialogs instead of showing them (tests; see `dialogs`).
     dialog_stub: Option<PathBuf>,
 }
@@ -88,6 +94,7 @@ impl AppState {
             tray_host: Arc::new(AtomicBool::new(false)),
             published: Mutex::new(Published::default()),
             launch_view: Mutex::new(None),
+            banners: BannerLog::default(),
             dialog_stub: None,
         }
     }
@@ -155,6 +162,14 @@ impl AppState {
         self.tray_host.load(Ordering::Relaxed)
     }
 
+    /// The running timer's start as last published.
+    pub fn published_running_start(&self) -> Option<DateTime<Utc>> {
+        self.published
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .running_start
+    }
+
     /// True when the running timer's minute has moved since the last publish.
     fn minute_changed(&self) -> bool {
         let published = *self.published.lock().unwrap_or_else(|e| e.into_inner());
@@ -177,15 +192,20 @@ impl AppState {
 }
 
 /// Reads the state once and shows it everywhere: the tray (menu, tooltip,
-/// icon) and the window (`state-changed`). Never call it on the main thread.
+/// icon) and the window (`state-changed`); applies the settings the system
+/// keeps (start at login). Never call it on the main thread.
 pub fn publish<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Result<Snapshot, CommandError> {
     let snapshot = state.snapshot()?;
     state.remember(&snapshot);
     if let Err(e) = tray::update(app, &snapshot) {
-        eprintln!("gardefou-desktop: cannot update the tray: {e}");
+        log::warn!("cannot update the tray: {e}");
     }
     if let Err(e) = app.emit(STATE_CHANGED, &snapshot) {
-        eprintln!("gardefou-desktop: cannot notify the window: {e}");
+        log::warn!("cannot notify the window: {e}");
+    }
+    match state.with_tracker(|t| t.settings()) {
+        Ok(settings) => autostart::apply(app, settings.autostart),
+        Err(e) => log::warn!("cannot read the settings: {e}"),
     }
     Ok(snapshot)
 }
@@ -216,60 +236,57 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>, state: AppState) -> Builde
         .invoke_handler(gardefou_commands!(handler))
 }
 
-/// The desktop app: commands, then the tray, the tray-host watch and the ticker.
+/// The desktop app: one instance per database, then the log, start at
+/// login, commands, the tray, the tray-host watch, the ticker and the notices.
 pub fn run() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let launch = match Launch::parse(&args) {
+    let at_login = launch::at_login(&args);
+    let launch = match Launch::parse(&launch::without_login(&args)) {
         Ok(launch) => launch,
         Err(e) => {
-            eprintln!("gardefou-desktop: {e}");
+            logging::before_tauri(&e.to_string());
             std::process::exit(2);
         }
     };
-    let launch_view = launch.and_then(Launch::view);
-    // One app per database: a second launch hands its view to the first.
-    #[cfg(unix)]
-    let socket = gardefou::paths::resolve_db_path(None)
-        .ok()
-        .map(|db| handoff::socket_path(&db));
-    #[cfg(unix)]
-    if socket
-        .as_deref()
-        .is_some_and(|s| handoff::hand_off(s, launch))
-    {
-        return;
-    }
+    let db = gardefou::paths::resolve_db_path(None).ok();
     let state = match AppState::open_default() {
         Ok(state) => state
-            .with_launch_view(launch_view)
+            .with_launch_view(launch.and_then(Launch::view))
             .with_dialog_stub(dialogs::stub_from_env()),
         Err(e) => {
-            eprintln!("gardefou-desktop: {}", e.message(Locale::from_env()));
+            logging::before_tauri(&e.message(Locale::from_env()));
             show_startup_failure(&e);
         }
     };
-    let result = with_commands(Builder::default(), state)
+    // The single-instance plugin first: a second launch hands its arguments
+    // to the running app and exits 0 before anything else starts.
+    let builder = Builder::default()
+        .plugin(single_instance::plugin(db.as_deref()))
+        .plugin(logging::plugin())
+        .plugin(autostart::plugin());
+    let result = with_commands(builder, state)
         .setup(move |app| {
             let handle = app.handle();
-            platform::tray_host::watch(app.state::<AppState>().tray_host.clone());
+            app.manage(autostart::Applied::default());
+            let tray_host = app.state::<AppState>().tray_host.clone();
+            platform::tray_host::watch(tray_host.clone());
+            if at_login {
+                stay_in_the_tray(handle, tray_host);
+            }
             tray::create(handle)?;
             if let Some(Launch::Summary(week)) = launch {
                 summary::open(handle, week)?;
             }
-            // At launch, then each minute: a summary due opens by itself.
-            summary::every_minute(handle, &app.state::<AppState>());
-            ticker::spawn(handle.clone())?;
             notices::spawn(handle.clone())?;
+            // The ticker runs the per-minute hook at once (a summary due opens).
+            ticker::spawn(handle.clone())?;
             watch::start(handle);
-            #[cfg(unix)]
-            if let Some(socket) = socket {
-                let handle = handle.clone();
-                let listening =
-                    handoff::listen(&socket, move |launch| launch::open(&handle, launch));
-                if let Err(e) = listening {
-                    eprintln!("gardefou-desktop: a second launch cannot reach this one: {e}");
-                }
-            }
+            log::info!(
+                "started on {}",
+                db.as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            );
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -286,8 +303,30 @@ pub fn run() {
         })
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        eprintln!("gardefou-desktop: {e}");
+        logging::before_tauri(&e.to_string());
         std::process::exit(1);
+    }
+}
+
+/// Started at login: the window waits in the tray. Where no tray host shows
+/// up (stock GNOME), the window comes back, or the app would be unreachable.
+fn stay_in_the_tray<R: Runtime>(app: &AppHandle<R>, tray_host: Arc<AtomicBool>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.hide();
+    }
+    let app = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("gardefou-login".into())
+        .spawn(move || {
+            // The tray host's name is watched asynchronously: give it a moment.
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            if !tray_host.load(Ordering::Relaxed) {
+                log::info!("no tray host: showing the window");
+                show_main_window(&app);
+            }
+        });
+    if let Err(e) = spawned {
+        log::warn!("cannot wait for the tray host: {e}");
     }
 }
 
@@ -306,7 +345,9 @@ fn show_startup_failure(error: &gardefou::Error) -> ! {
     let locale = Locale::from_env();
     let reason = error.message(locale);
     let result = Builder::default()
+        .plugin(logging::plugin())
         .setup(move |app| {
+            log::error!("{reason}");
             if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
                 let mut url = window.url()?;
                 url.query_pairs_mut()
@@ -319,7 +360,7 @@ fn show_startup_failure(error: &gardefou::Error) -> ! {
         })
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        eprintln!("gardefou-desktop: {e}");
+        logging::before_tauri(&e.to_string());
     }
     std::process::exit(1);
 }

@@ -1,46 +1,154 @@
-//! Native notifications from the app: every 30 s (sooner when a crossing is
-//! projected) the alerts nobody has shown yet are claimed and shown. Claiming
-//! is one transaction, so `gardefou watch` running beside the app never shows
-//! an alert twice. Runs on its own thread: a hanging notification server must
-//! not hold up the tray.
+//! The boundaries' alerts, shown twice over: as native notifications and as
+//! a banner in the window (the `alert` event). Where no notification server
+//! answers, the banner is all there is, and the window is told once
+//! (`notifications-unavailable`). Claiming is one transaction, so
+//! `gardefou watch` running beside the app never notifies an alert twice.
+//!
+//! Runs on its own thread, woken by the ticker ([`nudge`]: on a database
+//! change, at a boundary's instant, once a minute for reminders), never on a
+//! timer of its own: a hanging notification server must not hold up the tray.
 
-use std::time::Duration;
+use std::collections::VecDeque;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, Sender};
 
-use gardefou::notify::{Delivery, DesktopNotifier, Notifier, next_check_delay, send_all};
-use tauri::{AppHandle, Manager, Runtime};
+use gardefou::notify::{Delivery, DesktopNotifier, Notifier, send_all};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::AppState;
-use crate::error::CommandError;
+use crate::error::{Boundary, CommandError};
+
+/// Emitted with an [`AlertBanner`] for each alert shown.
+pub const ALERT: &str = "alert";
+/// Emitted (no payload) the first time a notification cannot be shown.
+pub const NOTIFICATIONS_UNAVAILABLE: &str = "notifications-unavailable";
+/// The banners a window opened late still gets (the latest ones).
+const KEPT: usize = 5;
+
+/// One alert as the window's banner shows it (the core's sentences).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AlertBanner {
+    /// The alert's id: a reminder replaces its alert's banner.
+    pub id: String,
+    pub kind: Boundary,
+    pub summary: String,
+    pub body: String,
+}
+
+/// What the window shows when it opens: the latest banners, and whether
+/// desktop notifications failed.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Banners {
+    pub alerts: Vec<AlertBanner>,
+    pub notifications_unavailable: bool,
+}
+
+/// The banners so far (managed by `AppState`).
+#[derive(Debug, Default)]
+pub struct BannerLog {
+    inner: Mutex<BannerState>,
+}
+
+#[derive(Debug, Default)]
+struct BannerState {
+    latest: VecDeque<AlertBanner>,
+    /// Alerts already bannered: a notice retried after a failed send is not bannered again.
+    seen: std::collections::HashSet<String>,
+    unavailable: bool,
+}
+
+impl BannerLog {
+    pub fn current(&self) -> Banners {
+        let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        Banners {
+            alerts: inner.latest.iter().cloned().collect(),
+            notifications_unavailable: inner.unavailable,
+        }
+    }
+
+    /// The banners `delivery` adds (first sends and reminders), and whether
+    /// it is the first sign that notifications cannot be shown.
+    pub fn record(&self, delivery: &Delivery) -> (Vec<AlertBanner>, bool) {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let mut new = Vec::new();
+        for notice in delivery.sent.iter().chain(&delivery.failed) {
+            let id = notice.alert_id.to_string();
+            if !inner.seen.insert(id.clone()) && !notice.reminder {
+                continue;
+            }
+            let banner = AlertBanner {
+                id: id.clone(),
+                kind: notice.kind.into(),
+                summary: notice.summary.clone(),
+                body: notice.body.clone(),
+            };
+            inner.latest.retain(|b| b.id != id);
+            inner.latest.push_back(banner.clone());
+            while inner.latest.len() > KEPT {
+                inner.latest.pop_front();
+            }
+            new.push(banner);
+        }
+        let first_failure = delivery.first_error.is_some() && !inner.unavailable;
+        inner.unavailable |= delivery.first_error.is_some();
+        (new, first_failure)
+    }
+}
+
+/// Wakes the notices thread (managed state).
+#[derive(Debug)]
+pub struct Nudge(Mutex<Sender<()>>);
+
+/// Asks the notices thread to claim and show what is due.
+pub fn nudge<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(nudge) = app.try_state::<Nudge>() {
+        let _ = nudge.0.lock().unwrap_or_else(|e| e.into_inner()).send(());
+    }
+}
 
 pub fn spawn<R: Runtime>(app: AppHandle<R>) -> std::io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    app.manage(Nudge(Mutex::new(tx)));
     std::thread::Builder::new()
         .name("gardefou-notices".into())
-        .spawn(move || run(&app))?;
+        .spawn(move || run(&app, &rx))?;
     Ok(())
 }
 
-fn run<R: Runtime>(app: &AppHandle<R>) {
+fn run<R: Runtime>(app: &AppHandle<R>, nudged: &Receiver<()>) {
     let state = app.state::<AppState>();
     let notifier = DesktopNotifier::default();
-    let mut said_unavailable = false;
-    loop {
+    while nudged.recv().is_ok() {
+        // Several nudges while the last round ran make one round.
+        while nudged.try_recv().is_ok() {}
         match deliver_due(&state, &notifier) {
-            Ok(delivery) => match delivery.first_error {
-                // Said once per outage: alerts stay recorded and are retried.
-                Some(error) if !said_unavailable => {
-                    said_unavailable = true;
-                    eprintln!("gardefou-desktop: notifications cannot be shown: {error}");
-                }
-                Some(_) => {}
-                None if !delivery.sent.is_empty() => said_unavailable = false,
-                None => {}
-            },
-            Err(e) => eprintln!("gardefou-desktop: {e}"),
+            Ok(delivery) => announce(app, &state, &delivery),
+            Err(e) => log::warn!("cannot claim the alerts due: {e}"),
         }
-        let delay = state
-            .with_tracker(|t| Ok(next_check_delay(t)))
-            .unwrap_or(Duration::from_secs(30));
-        std::thread::sleep(delay);
+    }
+}
+
+/// Shows `delivery`'s alerts as banners, and says once that desktop
+/// notifications cannot be shown.
+pub fn announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, delivery: &Delivery) {
+    let (banners, first_failure) = state.banners.record(delivery);
+    for banner in banners {
+        if let Err(e) = app.emit(ALERT, &banner) {
+            log::warn!("cannot show an alert in the window: {e}");
+        }
+    }
+    if first_failure {
+        if let Some(error) = &delivery.first_error {
+            log::warn!(
+                "desktop notifications cannot be shown (the window's banner shows alerts): {error}"
+            );
+        }
+        if let Err(e) = app.emit(NOTIFICATIONS_UNAVAILABLE, ()) {
+            log::warn!("cannot tell the window: {e}");
+        }
     }
 }
 
@@ -112,10 +220,15 @@ mod tests {
         let second = deliver_due(&state, &notifier).expect("deliver again");
         assert!(second.sent.is_empty(), "shown twice: {:?}", second.sent);
         assert_eq!(notifier.sent().len(), first.sent.len());
+        // The banners: one per alert, and nothing said about notifications.
+        let (banners, first_failure) = state.banners.record(&first);
+        assert_eq!(banners.len(), first.sent.len());
+        assert!(!first_failure);
+        assert!(!state.banners.current().notifications_unavailable);
     }
 
     #[test]
-    fn an_alert_that_could_not_be_shown_is_retried() {
+    fn an_alert_that_could_not_be_shown_is_retried_and_bannered_once() {
         let dir = tempfile::tempdir().expect("tempdir");
         let state = state_over_the_cap(dir.path());
         let notifier = RecordingNotifier::new();
@@ -123,6 +236,21 @@ mod tests {
         let failed = deliver_due(&state, &notifier).expect("deliver");
         assert!(failed.sent.is_empty());
         assert!(!failed.failed.is_empty() && failed.first_error.is_some());
+        // The banner shows it, and the window hears once that notifications fail.
+        let (banners, first_failure) = state.banners.record(&failed);
+        assert_eq!(banners.len(), failed.failed.len());
+        assert!(first_failure);
+        let again = deliver_due(&state, &notifier).expect("deliver again");
+        let (banners, first_failure) = state.banners.record(&again);
+        assert!(banners.is_empty(), "a retried alert is not bannered twice");
+        assert!(!first_failure, "said once");
+        assert!(state.banners.current().notifications_unavailable);
+        assert_eq!(
+            state.banners.current().alerts.len(),
+            failed.failed.len(),
+            "a window opened now still gets them"
+        );
+
         notifier.set_failing(false);
         let retried = deliver_due(&state, &notifier).expect("retry");
         assert_eq!(

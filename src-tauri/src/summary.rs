@@ -68,7 +68,7 @@ fn mark_shown_if_due(state: &AppState, week: Option<NaiveDate>) {
         Ok(())
     });
     if let Err(e) = result {
-        eprintln!("gardefou-desktop: {e}");
+        log::warn!("{e}");
     }
 }
 
@@ -95,11 +95,11 @@ pub fn every_minute<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     match state.with_tracker(|t| t.end_due_engagements()) {
         Ok(ended) if !ended.is_empty() => {
             if let Err(e) = crate::publish(app, state) {
-                eprintln!("gardefou-desktop: {e}");
+                log::warn!("{e}");
             }
         }
         Ok(_) => {}
-        Err(e) => eprintln!("gardefou-desktop: {e}"),
+        Err(e) => log::warn!("{e}"),
     }
     // A summary the user has open (another week, asked for) is left alone;
     // the due one opens once they close it.
@@ -109,10 +109,10 @@ pub fn every_minute<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     match state.with_tracker(|t| t.summary_due()) {
         Ok(Some(week)) => {
             if let Err(e) = open(app, Some(week)) {
-                eprintln!("gardefou-desktop: cannot open the week summary: {e}");
+                log::warn!("cannot open the week summary: {e}");
             }
         }
         Ok(None) => {}
-        Err(e) => eprintln!("gardefou-desktop: {e}"),
+        Err(e) => log::warn!("{e}"),
     }
 }

@@ -650,3 +650,149 @@ fn the_ticker_beats_each_minute_of_a_running_timer() {
     clock.advance(Duration::seconds(60));
     assert!(unwatched(&state), "seen 150 s ago");
 }
+
+/// Collects the payloads of `event` emitted to the app.
+fn record(app: &tauri::App<MockRuntime>, event: &str) -> std::sync::mpsc::Receiver<Value> {
+    use tauri::Listener;
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.listen(event, move |e| {
+        let _ = tx.send(serde_json::from_str(e.payload()).expect("json"));
+    });
+    rx
+}
+
+#[test]
+fn a_second_launch_opens_its_view_in_the_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, _, _) = app_at(&dir, &["Acme"]);
+    let _window = main_window(&app);
+    let opened = record(&app, crate::OPEN_VIEW);
+    // What the single-instance plugin passes: the second process's arguments.
+    crate::single_instance::on_second_launch(app.handle(), &["sessions".to_string()]);
+    let got = opened
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("open-view");
+    assert_eq!(got, "sessions");
+    // A bare second launch only shows the window.
+    crate::single_instance::on_second_launch(app.handle(), &[]);
+    let got = opened
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("open-view");
+    assert_eq!(got, Value::Null);
+}
+
+#[test]
+fn alerts_reach_the_window_as_banners_and_a_failing_server_is_said_once() {
+    use gardefou::notify::RecordingNotifier;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
+    let window = main_window(&app);
+    let state = app.state::<AppState>();
+    state
+        .with_tracker(|t| t.set_setting("weekly_cap", "1h"))
+        .expect("cap");
+    state
+        .with_tracker(|t| t.start(gardefou::tracker::StartRequest::new("Acme")))
+        .expect("start");
+    clock.advance(Duration::minutes(70));
+    let (alerts, unavailable) = (
+        record(&app, crate::notices::ALERT),
+        record(&app, crate::notices::NOTIFICATIONS_UNAVAILABLE),
+    );
+    let notifier = RecordingNotifier::new();
+    notifier.set_failing(true); // no notification server on the bus
+    for _ in 0..2 {
+        let delivery = crate::notices::deliver_due(&state, &notifier).expect("deliver");
+        crate::notices::announce(app.handle(), &state, &delivery);
+    }
+    let wait = std::time::Duration::from_secs(5);
+    let mut kinds = Vec::new();
+    while let Ok(banner) = alerts.recv_timeout(std::time::Duration::from_millis(300)) {
+        assert!(banner["summary"].as_str().is_some_and(|s| !s.is_empty()));
+        kinds.push(banner["kind"].as_str().expect("kind").to_string());
+    }
+    assert!(
+        kinds.contains(&"weekly_cap_reached".to_string()),
+        "{kinds:?}"
+    );
+    let mut unique = kinds.clone();
+    unique.dedup();
+    assert_eq!(kinds, unique, "a retried alert is bannered once");
+    unavailable.recv_timeout(wait).expect("said once");
+    assert!(
+        unavailable
+            .recv_timeout(std::time::Duration::from_millis(300))
+            .is_err(),
+        "not twice"
+    );
+    // A window that opens now gets the same.
+    let banners = invoke(&window, "get_banners", json!({})).expect("banners");
+    assert_eq!(banners["notifications_unavailable"], true);
+    assert_eq!(
+        banners["alerts"].as_array().expect("alerts").len(),
+        kinds.len()
+    );
+}
+
+#[test]
+fn the_snapshot_says_where_the_user_stands_for_the_tray() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
+    let window = main_window(&app);
+    let standing = |w: &tauri::WebviewWindow<MockRuntime>| {
+        invoke(w, "get_state", json!({})).expect("state")["meters"]["standing"].clone()
+    };
+    assert_eq!(standing(&window), "idle");
+    let id = invoke(&window, "get_state", json!({})).expect("state")["clients"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    invoke(
+        &window,
+        "start_timer",
+        json!({ "args": { "client_id": id } }),
+    )
+    .expect("start");
+    assert_eq!(standing(&window), "running");
+    invoke(
+        &window,
+        "set_setting",
+        json!({ "args": { "key": "weekly_cap", "value": "1h" } }),
+    )
+    .expect("cap");
+    clock.advance(Duration::minutes(61));
+    let snapshot = app.state::<AppState>().snapshot().expect("snapshot");
+    assert_eq!(
+        serde_json::to_value(snapshot.meters.standing).expect("json"),
+        "over_boundary"
+    );
+    // The tray's text: the timer and the week against the cap.
+    let facts = crate::tray_labels::TrayFacts::of(&snapshot);
+    assert_eq!(
+        crate::tray_labels::panel(&facts, gardefou::i18n::Locale::En),
+        "Acme 1:01 · 1:01 / 1:00"
+    );
+}
+
+#[test]
+fn the_ticker_wakes_at_most_once_a_minute_on_its_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (app, clock, _) = app_at(&dir, &["Acme"]);
+    let state = app.state::<AppState>();
+    state
+        .with_tracker(|t| t.start(gardefou::tracker::StartRequest::new("Acme")))
+        .expect("start");
+    let mut seen = None;
+    crate::ticker::tick(app.handle(), &state, &mut seen);
+    clock.advance(Duration::seconds(10));
+    let now = state.clock.now();
+    let running = state.published_running_start();
+    assert!(running.is_some());
+    let minute = crate::ticker::next_minute(now, running);
+    assert_eq!((minute - now).num_seconds(), 50, "the timer's next minute");
+    // No boundary set: nothing sooner than the minute.
+    let crossing = state
+        .with_tracker(|t| t.next_crossing_at())
+        .expect("crossing");
+    assert_eq!(crate::ticker::next_wake(now, minute, crossing), minute);
+}

@@ -1,7 +1,9 @@
 //! The tray icon: "Start ‹client›" per active client (most recent first),
-//! "Stop ‹client› (1:23)" while a timer runs, "Week summary", "Open
-//! Gardefou", "Quit".
-//! Clicks are handled off the main thread: they touch the database.
+//! "Stop ‹client› (1:23)" while a timer runs, "Settings", "Week summary",
+//! "Open Gardefou", "Quit". Its icon shows where the user stands (idle,
+//! running, over a boundary: the core decides), its label or tooltip the
+//! running timer and the week against the cap. Clicks are handled off the
+//! main thread: they touch the database.
 
 use std::sync::Mutex;
 
@@ -12,13 +14,16 @@ use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::tray_labels as labels;
+use crate::tray_labels::{self as labels, TrayFacts};
+use crate::view::LaunchView;
 use crate::view::{Refusal, Snapshot};
 use crate::{AppState, START_REFUSED};
 use gardefou::i18n::Locale;
+use gardefou::tracker::Standing;
 
 pub const TRAY_ID: &str = "gardefou";
 const OPEN: &str = "open";
+const SETTINGS: &str = "settings";
 const SUMMARY: &str = "summary";
 const QUIT: &str = "quit";
 const STOP: &str = "stop";
@@ -27,11 +32,21 @@ const START_PREFIX: &str = "start:";
 
 const IDLE_ICON: Image<'_> = tauri::include_image!("../icons/tray-idle.png");
 const RUNNING_ICON: Image<'_> = tauri::include_image!("../icons/tray-running.png");
+const OVER_ICON: Image<'_> = tauri::include_image!("../icons/tray-over.png");
+
+/// The icon for where the user stands.
+pub fn icon(standing: Standing) -> Image<'static> {
+    match standing {
+        Standing::Idle => IDLE_ICON,
+        Standing::Running => RUNNING_ICON,
+        Standing::OverBoundary => OVER_ICON,
+    }
+}
 
 /// Which icon the tray shows now (setting it writes a file: only on change).
 #[derive(Debug, Default)]
 struct TrayShown {
-    running: Mutex<Option<bool>>,
+    standing: Mutex<Option<Standing>>,
 }
 
 /// The user's language, from the settings (English if they cannot be read).
@@ -52,7 +67,13 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             &MenuItem::with_id(app, QUIT, labels::quit(l), true, None::<&str>)?,
         ],
     )?;
-    TrayIconBuilder::with_id(TRAY_ID)
+    let mut builder = TrayIconBuilder::with_id(TRAY_ID);
+    // Linux's tray writes the icon to a file: one folder per database, so two
+    // apps (on two databases) never overwrite each other's icon.
+    if let Some(dir) = icon_folder(app) {
+        builder = builder.temp_dir_path(dir);
+    }
+    builder
         .icon(IDLE_ICON)
         .tooltip("Gardefou")
         .menu(&menu)
@@ -61,6 +82,21 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .build(app)?;
     app.manage(TrayShown::default());
     Ok(())
+}
+
+fn icon_folder<R: Runtime>(app: &AppHandle<R>) -> Option<std::path::PathBuf> {
+    let state = app.try_state::<AppState>()?;
+    let db = state
+        .with_tracker(|t| Ok(t.db_path().map(std::path::Path::to_path_buf)))
+        .ok()??;
+    let base = app
+        .path()
+        .runtime_dir()
+        .unwrap_or_else(|_| std::env::temp_dir());
+    Some(
+        base.join("gardefou-tray")
+            .join(crate::single_instance::dbus_id(&db)),
+    )
 }
 
 /// Rebuilds the menu and the tooltip from `snapshot`. No-op without a tray.
@@ -100,6 +136,13 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
     }
     menu.append(&MenuItem::with_id(
         app,
+        SETTINGS,
+        labels::settings(l),
+        true,
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(
+        app,
         SUMMARY,
         labels::summary(l),
         true,
@@ -120,22 +163,19 @@ pub fn update<R: Runtime>(app: &AppHandle<R>, snapshot: &Snapshot) -> tauri::Res
         None::<&str>,
     )?)?;
     tray.set_menu(Some(menu))?;
-    let running = snapshot
-        .running
-        .as_ref()
-        .map(|r| (r.client.as_str(), r.duration_seconds));
-    tray.set_tooltip(Some(labels::tooltip(running, l)))?;
+    let facts = TrayFacts::of(snapshot);
+    tray.set_tooltip(Some(labels::tooltip(&facts, l)))?;
     // AppIndicator (Linux) has no tooltip: its label, shown next to the icon,
-    // carries the running timer instead, and is empty when idle.
+    // carries the running timer and the week instead, and is empty when idle.
     #[cfg(target_os = "linux")]
-    tray.set_title(Some(labels::panel(running, l)))?;
+    tray.set_title(Some(labels::panel(&facts, l)))?;
 
-    let running = snapshot.running.is_some();
+    let standing = snapshot.meters.standing;
     if let Some(shown) = app.try_state::<TrayShown>() {
-        let mut shown = shown.running.lock().unwrap_or_else(|e| e.into_inner());
-        if *shown != Some(running) {
-            tray.set_icon(Some(if running { RUNNING_ICON } else { IDLE_ICON }))?;
-            *shown = Some(running);
+        let mut shown = shown.standing.lock().unwrap_or_else(|e| e.into_inner());
+        if *shown != Some(standing) {
+            tray.set_icon(Some(icon(standing)))?;
+            *shown = Some(standing);
         }
     }
     Ok(())
@@ -145,6 +185,9 @@ fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     let id = event.id().as_ref().to_string();
     match id.as_str() {
         OPEN => crate::show_main_window(app),
+        SETTINGS => {
+            crate::launch::open(app, Some(crate::launch::Launch::View(LaunchView::Settings)))
+        }
         QUIT => app.exit(0),
         SUMMARY => {
             // Reads the database: not on the main thread.
@@ -184,9 +227,9 @@ fn act<R: Runtime>(app: &AppHandle<R>, id: &str) {
         return;
     };
     if let Err(e) = result {
-        eprintln!("gardefou-desktop: {e}");
+        log::info!("the tray's {id} did not happen: {e}");
     }
     if let Err(e) = crate::publish(app, &state) {
-        eprintln!("gardefou-desktop: {e}");
+        log::warn!("cannot read the state: {e}");
     }
 }

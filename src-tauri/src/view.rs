@@ -15,7 +15,7 @@ use gardefou::duration::format_compact;
 use gardefou::i18n::{Locale, format};
 use gardefou::model::Session;
 use gardefou::rules::{CapLevel, CapUsage};
-use gardefou::tracker::{ClientWeek, Meters, RunningFlags, WeekLog, WindowState};
+use gardefou::tracker::{ClientWeek, Meters, RunningFlags, Standing, WeekLog, WindowState};
 use serde::{Deserialize, Serialize};
 
 /// One session of a week (the sessions view).
@@ -68,6 +68,8 @@ pub struct MetersView {
     pub client_cap_reached_at: Option<String>,
     pub weekend_streak: Option<u32>,
     pub weekend_streak_limit: u32,
+    /// Idle, running, or running over a boundary (decided by the core).
+    pub standing: Standing,
 }
 
 /// What a running timer is flagged for.
@@ -268,6 +270,7 @@ fn meters_view(m: &Meters, tz: Tz) -> MetersView {
         client_cap_reached_at: hhmm(m.client_cap_reached_at),
         weekend_streak: m.weekend_streak,
         weekend_streak_limit: m.weekend_streak_limit,
+        standing: m.standing,
     }
 }
 

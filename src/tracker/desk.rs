@@ -36,6 +36,48 @@ pub struct Meters {
     /// Consecutive worked weekends, when the current streak counts (≥ 1).
     pub weekend_streak: Option<u32>,
     pub weekend_streak_limit: u32,
+    /// Idle, running, or running over a boundary (the tray's icon).
+    pub standing: Standing,
+}
+
+/// Where the user stands now, in one word: the tray shows it as its icon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// No timer runs.
+    Idle,
+    /// A timer runs inside every boundary.
+    Running,
+    /// A timer runs past a boundary: a cap reached (the week's or its
+    /// client's), outside working hours, or on a weekend that makes the streak.
+    OverBoundary,
+}
+
+impl Standing {
+    /// Decides from the facts the meters hold; `on_rest_day` says whether
+    /// today is a rest day (the streak counts the weekend under way).
+    pub fn of(running: bool, meters: &Meters, on_rest_day: bool) -> Self {
+        let reached = |cap: &Option<CapUsage>| {
+            cap.as_ref()
+                .is_some_and(|c| c.level == rules::CapLevel::Reached)
+        };
+        let streak = on_rest_day
+            && meters
+                .weekend_streak
+                .is_some_and(|n| n >= meters.weekend_streak_limit);
+        match running {
+            false => Self::Idle,
+            true if reached(&meters.weekly_cap)
+                || reached(&meters.client_cap)
+                || meters.off_hours_now
+                || streak =>
+            {
+                Self::OverBoundary
+            }
+            true => Self::Running,
+        }
+    }
 }
 
 /// What a running timer deserves to be flagged for.
@@ -115,7 +157,7 @@ impl Meters {
             // The same lookback as the rules and the week report.
             rules::STREAK_LOOKBACK_WEEKENDS,
         );
-        Ok(Self {
+        let mut meters = Self {
             week_tracked_seconds: caps.tracked_seconds,
             weekly_cap: caps.weekly,
             client_cap,
@@ -126,7 +168,11 @@ impl Meters {
             client_cap_reached_at: projection.client_cap_reached_at,
             weekend_streak: u32::try_from(streak.count).ok().filter(|n| *n >= 1),
             weekend_streak_limit: policy.weekend_streak_limit,
-        })
+            standing: Standing::Idle,
+        };
+        let on_rest_day = policy.rest_days.contains(local_date(now, policy.timezone));
+        meters.standing = Standing::of(running.is_some(), &meters, on_rest_day);
+        Ok(meters)
     }
 }
 

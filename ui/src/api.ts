@@ -6,6 +6,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import {
   commands,
   EVENTS,
+  type AlertBanner,
   type Commands,
   type CommandError,
   type LaunchView,
@@ -23,6 +24,10 @@ export interface Api extends Commands {
   onStartRefused(handler: (refusal: Refusal) => void): Promise<UnlistenFn>;
   /** A later launch named a view (`gardefou-desktop clients`), or none. */
   onOpenView(handler: (view: LaunchView | null) => void): Promise<UnlistenFn>;
+  /** A boundary's alert, shown as a banner (and, where possible, a desktop notification). */
+  onAlert(handler: (alert: AlertBanner) => void): Promise<UnlistenFn>;
+  /** The first desktop notification that could not be shown. */
+  onNotificationsUnavailable(handler: () => void): Promise<UnlistenFn>;
   /** The watch's questions changed (views/watch.tsx). */
   onWatchChanged(handler: (view: WatchView) => void): Promise<UnlistenFn>;
   /** How far a running import (or its preview) has read its source. */
@@ -34,6 +39,8 @@ export const api: Api = {
   onStateChanged: (handler) => listen<Snapshot>(EVENTS.stateChanged, (e) => handler(e.payload)),
   onStartRefused: (handler) => listen<Refusal>(EVENTS.startRefused, (e) => handler(e.payload)),
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
+  onAlert: (handler) => listen<AlertBanner>(EVENTS.alert, (e) => handler(e.payload)),
+  onNotificationsUnavailable: (handler) => listen(EVENTS.notificationsUnavailable, () => handler()),
   onWatchChanged: (handler) => listen<WatchView>(EVENTS.watchChanged, (e) => handler(e.payload)),
   onImportProgress: (handler) => listen<ImportProgress>(EVENTS.importProgress, (e) => handler(e.payload)),
 };

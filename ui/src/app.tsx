@@ -10,6 +10,7 @@ import { SessionsView } from "./views/sessions";
 import { ClientsView } from "./views/clients";
 import { SettingsView } from "./views/settings";
 import { FirstRun } from "./views/first_run";
+import { AlertBanners, createBannerModel, type BannerModel } from "./banner";
 import { WatchQuestions } from "./views/watch";
 
 export interface AppOptions {
@@ -19,6 +20,7 @@ export interface AppOptions {
 
 export interface AppHandle {
   store: Store;
+  banners: BannerModel;
   /** Stops the ticking and the event listeners. */
   dispose(): void;
 }
@@ -126,11 +128,12 @@ function useShared(store: Store) {
   }, [store]);
 }
 
-function Root({ store, page }: { store: Store; page: Document }) {
+function Root({ store, page, banners }: { store: Store; page: Document; banners: BannerModel }) {
   useShared(store);
   useTicker(store, page);
   return (
     <StoreContext.Provider value={store}>
+      <AlertBanners model={banners} />
       <Shell />
     </StoreContext.Provider>
   );
@@ -138,6 +141,7 @@ function Root({ store, page }: { store: Store; page: Document }) {
 
 export async function startApp(root: HTMLElement, api: Api, options: AppOptions = {}): Promise<AppHandle> {
   const store = createStore(api, options.now);
+  const banners = createBannerModel();
   const page = root.ownerDocument;
   const unlisten = await Promise.all([
     api.onStateChanged((snapshot) => store.show(snapshot)),
@@ -151,8 +155,10 @@ export async function startApp(root: HTMLElement, api: Api, options: AppOptions 
         store.view.value = view;
       }
     }),
+    api.onAlert((alert) => banners.add(alert)),
+    api.onNotificationsUnavailable(() => (banners.unavailable.value = true)),
   ]);
-  render(<Root store={store} page={page} />, root);
+  render(<Root store={store} page={page} banners={banners} />, root);
   try {
     const launch = await api.takeLaunchView();
     if (launch) store.view.value = launch;
@@ -160,8 +166,14 @@ export async function startApp(root: HTMLElement, api: Api, options: AppOptions 
   } catch (e) {
     store.fail(e);
   }
+  // Alerts sent before the window listened.
+  await api.getBanners().then(
+    (b) => banners.load(b),
+    () => {},
+  );
   return {
     store,
+    banners,
     dispose() {
       render(null, root);
       unlisten.forEach((u) => u());

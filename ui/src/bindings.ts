@@ -9,6 +9,8 @@ export type CapUsage = { tracked_seconds: number, cap_seconds: number,
  */
 percent: number, level: CapLevel, };
 
+export type Standing = "idle" | "running" | "over_boundary";
+
 export type DayClient = { id: string, name: string, 
 /**
  * `#rrggbb`
@@ -124,7 +126,11 @@ export type MetersView = { week_tracked_seconds: number, weekly_cap: CapView | n
 /**
  * `HH:MM` in the configured zone, while a timer runs.
  */
-weekly_cap_reached_at: string | null, client_cap_reached_at: string | null, weekend_streak: number | null, weekend_streak_limit: number, };
+weekly_cap_reached_at: string | null, client_cap_reached_at: string | null, weekend_streak: number | null, weekend_streak_limit: number, 
+/**
+ * Idle, running, or running over a boundary (decided by the core).
+ */
+standing: Standing, };
 
 export type RunningFlagsView = { 
 /**
@@ -242,6 +248,14 @@ client_id: string | null,
 candidates: Array<string>, };
 
 export type Refusal = { client_id: string, error: CommandError, };
+
+export type AlertBanner = { 
+/**
+ * The alert's id: a reminder replaces its alert's banner.
+ */
+id: string, kind: Boundary, summary: string, body: string, };
+
+export type Banners = { alerts: Array<AlertBanner>, notifications_unavailable: boolean, };
 
 export type ClientRow = { id: string, name: string, 
 /**
@@ -692,6 +706,7 @@ would_stop: boolean, };
 export const COMMANDS = {
   getState: "get_state",
   takeLaunchView: "take_launch_view",
+  getBanners: "get_banners",
   startTimer: "start_timer",
   stopTimer: "stop_timer",
   listClients: "list_clients",
@@ -730,6 +745,7 @@ export function commands(invoke: Invoke) {
   return {
     getState: () => invoke<Snapshot>("get_state"),
     takeLaunchView: () => invoke<LaunchView | null>("take_launch_view"),
+    getBanners: () => invoke<Banners>("get_banners"),
     startTimer: (args: StartTimerArgs) => invoke<Snapshot>("start_timer", { args }),
     stopTimer: () => invoke<Snapshot>("stop_timer"),
     listClients: () => invoke<Array<ClientRow>>("list_clients"),
@@ -769,6 +785,8 @@ export const EVENTS = {
   startRefused: "start-refused",
   openView: "open-view",
   importProgress: "import-progress",
+  alert: "alert",
+  notificationsUnavailable: "notifications-unavailable",
   watchChanged: "watch-changed",
   summaryWeek: "summary-week",
 } as const;

@@ -50,4 +50,14 @@ describe("the first run", () => {
     await flush();
     expect(screen.getByRole("heading", { name: "Timer" })).toBeTruthy();
   });
+
+  test("the welcome offers to start at login", async () => {
+    await mount((cmd) => (cmd === "get_settings" ? settingsModel() : snapshot({ clients: [], first_run: true })));
+    const box = screen.getByRole<HTMLInputElement>("checkbox", { name: "Start Gardefou when I log in" });
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(lastArgs("set_setting")).toEqual({ key: "autostart", value: "on" }));
+    fireEvent.click(box);
+    await waitFor(() => expect(lastArgs("set_setting")).toEqual({ key: "autostart", value: "off" }));
+  });
 });

@@ -55,6 +55,7 @@ export function meters(over: Partial<MetersView> = {}): MetersView {
     client_cap_reached_at: null,
     weekend_streak: null,
     weekend_streak_limit: 2,
+    standing: "idle",
     ...over,
   };
 }
@@ -143,6 +144,7 @@ export async function mount(handler: Handler) {
       const a = (args ?? {}) as Record<string, unknown>;
       state.calls.push({ cmd, args: a });
       if (cmd === "take_launch_view") return null;
+      if (cmd === "get_banners") return handler(cmd, a) ?? { alerts: [], notifications_unavailable: false };
       return handler(cmd, a);
     },
     { shouldMockEvents: true },

@@ -14,6 +14,7 @@ export function FirstRun() {
   const [step, setStep] = useState<Step>("welcome");
   const [model, setModel] = useState<Model | null>(null);
   const [cap, setCap] = useState<string>("");
+  const [atLogin, setAtLogin] = useState(false);
   useEffect(() => {
     if (step === "week")
       store.api.getSettings().then((m) => {
@@ -33,6 +34,26 @@ export function FirstRun() {
           <h1 id="first-run-heading">{t("welcome-title")}</h1>
           <p>{t("welcome-body")}</p>
           <p class="hint">{t("welcome-import")}</p>
+          <div class="field check">
+            <input
+              id="welcome-autostart"
+              type="checkbox"
+              checked={atLogin}
+              aria-describedby="welcome-autostart-hint"
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setAtLogin(on);
+                void save("autostart", on ? "on" : "off").catch((err) => {
+                  setAtLogin(!on);
+                  store.fail(err);
+                });
+              }}
+            />
+            <label for="welcome-autostart">{t("welcome-autostart")}</label>
+          </div>
+          <p class="hint" id="welcome-autostart-hint">
+            {t("welcome-autostart-hint")}
+          </p>
           <div class="row">
             <button type="button" class="primary" onClick={() => setStep("client")}>
               {t("welcome-start")}

@@ -330,6 +330,7 @@ export function SettingsView() {
               </Field>
             );
           case "notifications":
+          case "autostart":
             return (
               <Field key={key} k={key} value={v} save={save} instant>
                 {(draft, set, id) => (

@@ -1,0 +1,9 @@
+# La fenêtre en bon programme de bureau : bandeaux d’alerte, démarrage à l’ouverture de session.
+
+banner-label = Alertes
+banner-dismiss = Fermer
+banner-dismiss-alert = Fermer l’alerte : { $summary }
+notifications-unavailable = Les notifications du bureau ne sont pas disponibles sur ce système : les alertes s’affichent ici, dans la fenêtre.
+notifications-unavailable-dismiss = Fermer le message sur les notifications
+welcome-autostart = Lancer Gardefou à l’ouverture de ma session
+welcome-autostart-hint = Il attend dans la barre des tâches : un chrono est à un clic. Vous pourrez changer cela dans les réglages.
