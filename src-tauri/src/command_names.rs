@@ -11,7 +11,7 @@ macro_rules! gardefou_commands {
         $then! {
             get_state() -> Snapshot;
             take_launch_view() -> Option<LaunchView>;
-            get_banners() -> Banners;
+            get_banners() -> Banners, windows ["main", "summary"];
             start_timer(StartTimerArgs) -> Snapshot;
             stop_timer() -> Snapshot;
             list_clients() -> Vec<ClientRow>;

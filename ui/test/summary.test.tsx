@@ -5,7 +5,7 @@
 // answered question is not asked again.
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/preact";
 import { afterEach, expect, test, vi } from "vitest";
-import type { DecisionArgs, QuestionView, SummaryClient, WeekSummary } from "../src/bindings";
+import type { AlertBanner, Banners, DecisionArgs, QuestionView, SummaryClient, WeekSummary } from "../src/bindings";
 import { setLocale } from "../src/i18n";
 import type { SummaryApi } from "../src/summary_api";
 import { startSummary, type ExportPanel, type SummaryHandle } from "../src/views/summary";
@@ -173,7 +173,13 @@ function summary(over: Partial<WeekSummary> = {}): WeekSummary {
 }
 
 let handle: SummaryHandle | null = null;
-const handlers: { week: (w: string | null) => void; changed: () => void } = { week: () => {}, changed: () => {} };
+const handlers: { week: (w: string | null) => void; changed: () => void; alert: (a: AlertBanner) => void } = {
+  week: () => {},
+  changed: () => {},
+  alert: () => {},
+};
+// What `get_banners` answers in these tests (the alerts sent before the window opened).
+let earlier: Banners = { alerts: [], notifications_unavailable: false };
 
 function fakeApi(weeks: Record<string, WeekSummary>, record?: (args: DecisionArgs) => WeekSummary) {
   const calls: { weekSummary: (string | null)[]; recordDecision: DecisionArgs[] } = { weekSummary: [], recordDecision: [] };
@@ -195,6 +201,12 @@ function fakeApi(weeks: Record<string, WeekSummary>, record?: (args: DecisionArg
       handlers.changed = handler;
       return () => {};
     },
+    getBanners: async () => earlier,
+    onAlert: async (handler) => {
+      handlers.alert = handler;
+      return () => {};
+    },
+    onNotificationsUnavailable: async () => () => {},
   };
   return { api, calls };
 }
@@ -209,6 +221,7 @@ async function mount(api: SummaryApi, week: string | null = null, exportPanel?: 
 }
 
 afterEach(() => {
+  earlier = { alerts: [], notifications_unavailable: false };
   handle?.dispose();
   handle = null;
   cleanup();
@@ -405,4 +418,24 @@ test("the app's events: another week asked for, the week under review, a change 
   await flush();
   await flush();
   expect(calls.weekSummary.length).toBe(before + 1);
+});
+
+test("alerts show as banners in the summary window too, earlier ones and new ones", async () => {
+  earlier = {
+    alerts: [{ id: "a1", kind: "weekly_cap_warning", summary: "Approaching your weekly cap", body: "32 h of 40 h" }],
+    notifications_unavailable: true,
+  };
+  const { api } = fakeApi({ review: summary() });
+  const root = await mount(api);
+  expect(root.querySelector("#notifications-unavailable")).not.toBeNull();
+  let shown = screen.getAllByRole("alert");
+  expect(shown.map((b) => b.getAttribute("data-kind"))).toEqual(["weekly_cap_warning"]);
+  expect(shown[0].className).toContain("approaching");
+  handlers.alert({ id: "a2", kind: "weekly_cap_reached", summary: "Weekly cap reached", body: "40 h of 40 h" });
+  await flush();
+  shown = screen.getAllByRole("alert");
+  expect(shown.map((b) => b.getAttribute("data-kind"))).toEqual(["weekly_cap_reached", "weekly_cap_warning"]);
+  expect(shown[0].className).toContain("crossed");
+  // The week itself is still there below them.
+  expect(root.querySelector("#summary-total")?.textContent).toBe("27 h 50 min");
 });

@@ -6,6 +6,7 @@
 import { render, type ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useReducer, useState } from "preact/hooks";
 import { asCommandError } from "../api";
+import { AlertBanners, createBannerModel } from "../banner";
 import type { CapLine, CommandError, SummaryClient, WeekSummary } from "../bindings";
 import { locale, setLocale, t } from "../i18n";
 import { signal, type Signal } from "../signal";
@@ -450,7 +451,11 @@ export interface SummaryHandle {
 export async function startSummary(root: HTMLElement, api: SummaryApi, options: SummaryOptions): Promise<SummaryHandle> {
   const week = signal<string | null>(options.week);
   const changes = signal(0);
+  // Alerts appear here too, as in the main window (a banner above the week).
+  const banners = createBannerModel();
   const unlisten = await Promise.all([
+    api.onAlert((alert) => banners.add(alert)),
+    api.onNotificationsUnavailable(() => (banners.unavailable.value = true)),
     // Asked again (tray, launch): that week, or the week under review.
     api.onWeek((next) => {
       week.value = next;
@@ -458,7 +463,18 @@ export async function startSummary(root: HTMLElement, api: SummaryApi, options: 
     }),
     api.onChanged(() => changes.value++),
   ]);
-  render(<SummaryView api={api} week={week} changes={changes} exportPanel={options.exportPanel} />, root);
+  render(
+    <>
+      <AlertBanners model={banners} />
+      <SummaryView api={api} week={week} changes={changes} exportPanel={options.exportPanel} />
+    </>,
+    root,
+  );
+  // Alerts sent before the window listened.
+  await api.getBanners().then(
+    (b) => banners.load(b),
+    () => {},
+  );
   return {
     week,
     dispose() {
