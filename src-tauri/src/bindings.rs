@@ -282,6 +282,7 @@ fn the_summary_window_gets_only_its_commands() {
     assert_eq!(
         granted("summary"),
         [
+            "get_banners",
             "export_options",
             "choose_export_file",
             "export_csv",
