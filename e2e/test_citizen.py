@@ -6,6 +6,7 @@ notifications are unavailable when no server is on the bus."""
 
 import os
 import re
+import shutil
 import struct
 import subprocess
 import tempfile
@@ -367,6 +368,29 @@ class BannerDarkFrench(BannerWithoutServer):
 
     expect_alert = "Plafond de la semaine"
     expect_unavailable = "Les notifications du bureau ne sont pas disponibles"
+
+
+class BackupFailureBanner(DriverBase):
+    """Today's automatic backup cannot be written (a file stands where its
+    folder goes): the start goes on, and the window says why in a banner."""
+
+    def prepare(self):
+        folder = Path(self.tmp) / "gardefou-backups"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.write_text("not a folder")
+
+    def test_the_start_goes_on_and_the_window_says_why(self):
+        wait_for(lambda: self.exists("#start"), 10, "the timer")
+        self.wd.click("#start")
+        wait_for(lambda: self.exists("#backup-failed"), 15, "the backup banner")
+        self.assertTrue(cli_json(self.db, "status")["running"], "the change went on")
+        text = self.text_of("#backup-failed")
+        self.assertIn("automatic backup was not written", text)
+        self.assertIn("gardefou-backups", text)
+        self.axe("the backup banner")
+        self.shot("banner-backup-en-light")
+        self.wd.click("#backup-failed button")
+        wait_for(lambda: not self.exists("#backup-failed"), 5, "the banner dismissed")
 
 
 class WelcomeOffersTheLogin(DriverBase):

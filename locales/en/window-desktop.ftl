@@ -7,3 +7,6 @@ notifications-unavailable = Desktop notifications are unavailable on this system
 notifications-unavailable-dismiss = Dismiss the notice about notifications
 welcome-autostart = Start Gardefou when I log in
 welcome-autostart-hint = It waits in the tray, so a timer is one click away. You can change this in the settings.
+backup-failed-title = Today’s automatic backup was not written
+backup-failed-body = Your changes are saved in the database. The day’s backup copy could not be made: { $reason }
+backup-failed-dismiss = Dismiss the notice about the backup

@@ -7,3 +7,6 @@ notifications-unavailable = Les notifications du bureau ne sont pas disponibles 
 notifications-unavailable-dismiss = Fermer le message sur les notifications
 welcome-autostart = Lancer Gardefou à l’ouverture de ma session
 welcome-autostart-hint = Il attend dans la barre des tâches : un chrono est à un clic. Vous pourrez changer cela dans les réglages.
+backup-failed-title = La sauvegarde automatique du jour n’a pas été écrite
+backup-failed-body = Vos modifications sont bien enregistrées dans la base. La copie de sauvegarde du jour n’a pas pu être faite : { $reason }
+backup-failed-dismiss = Fermer le message sur la sauvegarde

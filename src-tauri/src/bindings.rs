@@ -13,7 +13,7 @@ use gardefou::day::{Day, DayClient, DaySession};
 use gardefou::rules::{CapLevel, CapUsage};
 use gardefou::tracker::Standing;
 
-use crate::notices::{ALERT, AlertBanner, Banners, NOTIFICATIONS_UNAVAILABLE};
+use crate::notices::{ALERT, AlertBanner, BACKUP_FAILED, Banners, NOTIFICATIONS_UNAVAILABLE};
 use gardefou::summary::{
     AlertView, CallView, CapLine, Cell, HealthView, OverrideView, QuestionView, RecentView,
     Segment, Share, SummaryClient, SummaryDay, TrendClient, TrendView, WeekSummary,
@@ -231,6 +231,7 @@ fn render() -> String {
         IMPORT_PROGRESS,
         ALERT,
         NOTIFICATIONS_UNAVAILABLE,
+        BACKUP_FAILED,
         WATCH_CHANGED,
         SUMMARY_WEEK,
     ] {

@@ -203,6 +203,7 @@ pub fn publish<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> Result<Snaps
     if let Err(e) = app.emit(STATE_CHANGED, &snapshot) {
         log::warn!("cannot notify the window: {e}");
     }
+    notices::announce_backup_failure(app, state);
     match state.with_tracker(|t| t.settings()) {
         Ok(settings) => autostart::apply(app, settings.autostart),
         Err(e) => log::warn!("cannot read the settings: {e}"),

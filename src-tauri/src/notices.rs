@@ -23,6 +23,9 @@ use crate::error::{Boundary, CommandError};
 pub const ALERT: &str = "alert";
 /// Emitted (no payload) the first time a notification cannot be shown.
 pub const NOTIFICATIONS_UNAVAILABLE: &str = "notifications-unavailable";
+/// Emitted with the reason (in the user's language) when today's automatic
+/// backup could not be written: the change went on, the user should know.
+pub const BACKUP_FAILED: &str = "backup-failed";
 /// The banners a window opened late still gets (the latest ones).
 const KEPT: usize = 5;
 
@@ -44,6 +47,8 @@ pub struct AlertBanner {
 pub struct Banners {
     pub alerts: Vec<AlertBanner>,
     pub notifications_unavailable: bool,
+    /// Why today's automatic backup was not written, if it failed.
+    pub backup_failed: Option<String>,
 }
 
 /// The banners so far (managed by `AppState`).
@@ -58,6 +63,7 @@ struct BannerState {
     /// Alerts already bannered: a notice retried after a failed send is not bannered again.
     seen: std::collections::HashSet<String>,
     unavailable: bool,
+    backup_failed: Option<String>,
 }
 
 impl BannerLog {
@@ -66,7 +72,17 @@ impl BannerLog {
         Banners {
             alerts: inner.latest.iter().cloned().collect(),
             notifications_unavailable: inner.unavailable,
+            backup_failed: inner.backup_failed.clone(),
         }
+    }
+
+    /// Records why today's automatic backup failed; whether the window has
+    /// not been told this reason yet.
+    pub fn record_backup_failure(&self, reason: String) -> bool {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let news = inner.backup_failed.as_deref() != Some(reason.as_str());
+        inner.backup_failed = Some(reason);
+        news
     }
 
     /// The banners `delivery` adds (first sends and reminders), and whether
@@ -152,6 +168,32 @@ pub fn announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, delivery: &Del
     }
 }
 
+/// Why today's automatic backup failed since the last call, in the user's
+/// language (the tracker keeps it until asked).
+pub fn backup_failure(state: &AppState) -> Option<String> {
+    state
+        .with_tracker(|t| {
+            let locale = t.settings()?.locale;
+            Ok(t.take_backup_warning().map(|e| e.message(locale)))
+        })
+        .ok()
+        .flatten()
+}
+
+/// Tells the window (a banner) and the log that today's automatic backup
+/// failed, once per reason.
+pub fn announce_backup_failure<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
+    let Some(reason) = backup_failure(state) else {
+        return;
+    };
+    log::warn!("today's automatic backup was not written: {reason}");
+    if state.banners.record_backup_failure(reason.clone())
+        && let Err(e) = app.emit(BACKUP_FAILED, &reason)
+    {
+        log::warn!("cannot tell the window: {e}");
+    }
+}
+
 /// Claims the notices due (under the lock), shows them (without it), and hands
 /// back those that could not be shown (under the lock again).
 pub fn deliver_due(state: &AppState, notifier: &dyn Notifier) -> Result<Delivery, CommandError> {
@@ -206,6 +248,26 @@ mod tests {
             })
             .expect("session");
         AppState::new(tracker)
+    }
+
+    #[test]
+    fn a_failed_daily_backup_is_told_once_with_its_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A file where the backups folder should be: the day's backup fails.
+        std::fs::write(dir.path().join("g-backups"), "not a folder").expect("blocker");
+        let state = state_over_the_cap(dir.path());
+        let reason = super::backup_failure(&state).expect("the failure is kept");
+        assert!(reason.contains("g-backups"), "{reason}");
+        assert!(state.banners.record_backup_failure(reason.clone()));
+        assert!(!state.banners.record_backup_failure(reason.clone()), "once");
+        assert_eq!(state.banners.current().backup_failed, Some(reason));
+        // Taken: the next look finds nothing new.
+        assert_eq!(super::backup_failure(&state), None);
+        // A working folder: nothing to tell.
+        let fine = tempfile::tempdir().expect("tempdir");
+        let state = state_over_the_cap(fine.path());
+        assert_eq!(super::backup_failure(&state), None);
+        assert_eq!(state.banners.current().backup_failed, None);
     }
 
     #[test]

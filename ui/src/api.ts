@@ -28,6 +28,8 @@ export interface Api extends Commands {
   onAlert(handler: (alert: AlertBanner) => void): Promise<UnlistenFn>;
   /** The first desktop notification that could not be shown. */
   onNotificationsUnavailable(handler: () => void): Promise<UnlistenFn>;
+  /** Today's automatic backup failed: why, in the user's language. */
+  onBackupFailed(handler: (reason: string) => void): Promise<UnlistenFn>;
   /** The watch's questions changed (views/watch.tsx). */
   onWatchChanged(handler: (view: WatchView) => void): Promise<UnlistenFn>;
   /** How far a running import (or its preview) has read its source. */
@@ -41,6 +43,7 @@ export const api: Api = {
   onOpenView: (handler) => listen<LaunchView | null>(EVENTS.openView, (e) => handler(e.payload)),
   onAlert: (handler) => listen<AlertBanner>(EVENTS.alert, (e) => handler(e.payload)),
   onNotificationsUnavailable: (handler) => listen(EVENTS.notificationsUnavailable, () => handler()),
+  onBackupFailed: (handler) => listen<string>(EVENTS.backupFailed, (e) => handler(e.payload)),
   onWatchChanged: (handler) => listen<WatchView>(EVENTS.watchChanged, (e) => handler(e.payload)),
   onImportProgress: (handler) => listen<ImportProgress>(EVENTS.importProgress, (e) => handler(e.payload)),
 };

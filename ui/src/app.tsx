@@ -157,6 +157,7 @@ export async function startApp(root: HTMLElement, api: Api, options: AppOptions 
     }),
     api.onAlert((alert) => banners.add(alert)),
     api.onNotificationsUnavailable(() => (banners.unavailable.value = true)),
+    api.onBackupFailed((reason) => (banners.backupFailed.value = reason)),
   ]);
   render(<Root store={store} page={page} banners={banners} />, root);
   try {

@@ -12,6 +12,8 @@ import "./banner.css";
 export interface BannerModel {
   alerts: Signal<AlertBanner[]>;
   unavailable: Signal<boolean>;
+  /** Why today's automatic backup was not written (the core's sentence), if it failed. */
+  backupFailed: Signal<string | null>;
   /** A new alert in front; a reminder replaces its alert's banner. */
   add(alert: AlertBanner): void;
   /** What was sent before the window listened (kept behind newer ones). */
@@ -23,6 +25,7 @@ export function createBannerModel(): BannerModel {
   const model: BannerModel = {
     alerts: signal([]),
     unavailable: signal(false),
+    backupFailed: signal(null),
     add(alert) {
       model.alerts.value = [alert, ...model.alerts.value.filter((a) => a.id !== alert.id)];
     },
@@ -32,6 +35,7 @@ export function createBannerModel(): BannerModel {
       const older = [...banners.alerts].reverse().filter((a) => !known.has(a.id));
       model.alerts.value = [...model.alerts.value, ...older];
       if (banners.notifications_unavailable) model.unavailable.value = true;
+      if (banners.backup_failed) model.backupFailed.value = banners.backup_failed;
     },
     dismiss(id) {
       model.alerts.value = model.alerts.value.filter((a) => a.id !== id);
@@ -48,12 +52,13 @@ function tone(kind: AlertBanner["kind"]): "approaching" | "crossed" {
 export function AlertBanners({ model }: { model: BannerModel }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useLayoutEffect(() => {
-    const offs = [model.alerts.subscribe(() => rerender(0)), model.unavailable.subscribe(() => rerender(0))];
+    const offs = [model.alerts, model.unavailable, model.backupFailed].map((s) => s.subscribe(() => rerender(0)));
     return () => offs.forEach((off) => off());
   }, [model]);
   const alerts = model.alerts.value;
   const unavailable = model.unavailable.value;
-  if (!alerts.length && !unavailable) return null;
+  const backupFailed = model.backupFailed.value;
+  if (!alerts.length && !unavailable && !backupFailed) return null;
   return (
     <section class="banners" aria-label={t("banner-label")}>
       {unavailable && (
@@ -64,6 +69,22 @@ export function AlertBanners({ model }: { model: BannerModel }) {
             class="quiet"
             aria-label={t("notifications-unavailable-dismiss")}
             onClick={() => (model.unavailable.value = false)}
+          >
+            {t("banner-dismiss")}
+          </button>
+        </div>
+      )}
+      {backupFailed && (
+        <div class="banner note" id="backup-failed" role="alert">
+          <div>
+            <p class="banner-summary">{t("backup-failed-title")}</p>
+            <p class="banner-body">{t("backup-failed-body", { reason: backupFailed })}</p>
+          </div>
+          <button
+            type="button"
+            class="quiet"
+            aria-label={t("backup-failed-dismiss")}
+            onClick={() => (model.backupFailed.value = null)}
           >
             {t("banner-dismiss")}
           </button>

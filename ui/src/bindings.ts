@@ -255,7 +255,11 @@ export type AlertBanner = {
  */
 id: string, kind: Boundary, summary: string, body: string, };
 
-export type Banners = { alerts: Array<AlertBanner>, notifications_unavailable: boolean, };
+export type Banners = { alerts: Array<AlertBanner>, notifications_unavailable: boolean, 
+/**
+ * Why today's automatic backup was not written, if it failed.
+ */
+backup_failed: string | null, };
 
 export type ClientRow = { id: string, name: string, 
 /**
@@ -787,6 +791,7 @@ export const EVENTS = {
   importProgress: "import-progress",
   alert: "alert",
   notificationsUnavailable: "notifications-unavailable",
+  backupFailed: "backup-failed",
   watchChanged: "watch-changed",
   summaryWeek: "summary-week",
 } as const;

@@ -20,6 +20,8 @@ export interface SummaryApi {
   onAlert(handler: (alert: AlertBanner) => void): Promise<UnlistenFn>;
   /** The first desktop notification that could not be shown. */
   onNotificationsUnavailable(handler: () => void): Promise<UnlistenFn>;
+  /** Today's automatic backup failed: why, in the user's language. */
+  onBackupFailed(handler: (reason: string) => void): Promise<UnlistenFn>;
 }
 
 export function summaryApi(): SummaryApi {
@@ -32,5 +34,6 @@ export function summaryApi(): SummaryApi {
     getBanners: () => c.getBanners(),
     onAlert: (handler) => listen<AlertBanner>(EVENTS.alert, (e) => handler(e.payload)),
     onNotificationsUnavailable: (handler) => listen(EVENTS.notificationsUnavailable, () => handler()),
+    onBackupFailed: (handler) => listen<string>(EVENTS.backupFailed, (e) => handler(e.payload)),
   };
 }

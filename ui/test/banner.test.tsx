@@ -19,6 +19,28 @@ const reached: AlertBanner = {
 };
 
 describe("alert banners", () => {
+  test("a failed daily backup is told with the core's reason, before or after the window opened", async () => {
+    const reason = "cannot write /home/a/gardefou-backups: not a directory";
+    await mount((cmd) =>
+      cmd === "get_banners"
+        ? { alerts: [], notifications_unavailable: false, backup_failed: reason }
+        : snapshot(),
+    );
+    const notice = await waitFor(() => {
+      const e = document.getElementById("backup-failed");
+      if (!e) throw new Error("no backup notice yet");
+      return e;
+    });
+    expect(notice.textContent).toContain("Today’s automatic backup was not written");
+    expect(notice.textContent).toContain(reason);
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss the notice about the backup" }));
+    await flush();
+    expect(document.getElementById("backup-failed")).toBeNull();
+    // Told again later (another day's failure): it comes back.
+    await emit(EVENTS.backupFailed, "disk full");
+    await waitFor(() => expect(document.getElementById("backup-failed")?.textContent).toContain("disk full"));
+  });
+
   test("alerts sent before the window opened show, newer ones on top, each dismissible", async () => {
     await mount((cmd) =>
       cmd === "get_banners" ? { alerts: [warning], notifications_unavailable: false } : snapshot(),

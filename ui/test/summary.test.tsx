@@ -179,7 +179,7 @@ const handlers: { week: (w: string | null) => void; changed: () => void; alert: 
   alert: () => {},
 };
 // What `get_banners` answers in these tests (the alerts sent before the window opened).
-let earlier: Banners = { alerts: [], notifications_unavailable: false };
+let earlier: Banners = { alerts: [], notifications_unavailable: false, backup_failed: null };
 
 function fakeApi(weeks: Record<string, WeekSummary>, record?: (args: DecisionArgs) => WeekSummary) {
   const calls: { weekSummary: (string | null)[]; recordDecision: DecisionArgs[] } = { weekSummary: [], recordDecision: [] };
@@ -207,6 +207,7 @@ function fakeApi(weeks: Record<string, WeekSummary>, record?: (args: DecisionArg
       return () => {};
     },
     onNotificationsUnavailable: async () => () => {},
+    onBackupFailed: async () => () => {},
   };
   return { api, calls };
 }
@@ -221,7 +222,7 @@ async function mount(api: SummaryApi, week: string | null = null, exportPanel?: 
 }
 
 afterEach(() => {
-  earlier = { alerts: [], notifications_unavailable: false };
+  earlier = { alerts: [], notifications_unavailable: false, backup_failed: null };
   handle?.dispose();
   handle = null;
   cleanup();
@@ -424,6 +425,7 @@ test("alerts show as banners in the summary window too, earlier ones and new one
   earlier = {
     alerts: [{ id: "a1", kind: "weekly_cap_warning", summary: "Approaching your weekly cap", body: "32 h of 40 h" }],
     notifications_unavailable: true,
+    backup_failed: null,
   };
   const { api } = fakeApi({ review: summary() });
   const root = await mount(api);

@@ -456,6 +456,7 @@ export async function startSummary(root: HTMLElement, api: SummaryApi, options: 
   const unlisten = await Promise.all([
     api.onAlert((alert) => banners.add(alert)),
     api.onNotificationsUnavailable(() => (banners.unavailable.value = true)),
+    api.onBackupFailed((reason) => (banners.backupFailed.value = reason)),
     // Asked again (tray, launch): that week, or the week under review.
     api.onWeek((next) => {
       week.value = next;
