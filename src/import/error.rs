@@ -128,71 +128,28 @@ impl ImportError {
                 reason,
             } => {
                 let (file, line) = (file.display().to_string(), *line);
+                // Every unreadable value is told the same way: file, line, column, value.
+                macro_rules! say {
+                    ($id:literal) => {
+                        tr!(
+                            l,
+                            $id,
+                            file = file,
+                            line = line,
+                            column = column,
+                            value = value
+                        )
+                    };
+                }
                 match reason {
-                    Unreadable::Date => tr!(
-                        l,
-                        "import-bad-date",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
-                    Unreadable::Time => tr!(
-                        l,
-                        "import-bad-time",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
-                    Unreadable::Duration => tr!(
-                        l,
-                        "import-bad-duration",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
-                    Unreadable::Amount => tr!(
-                        l,
-                        "import-bad-amount",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
-                    Unreadable::Timestamp => tr!(
-                        l,
-                        "import-bad-timestamp",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
-                    Unreadable::LocalTimeGap => tr!(
-                        l,
-                        "import-bad-local-time",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
-                    Unreadable::Currency => tr!(
-                        l,
-                        "import-bad-currency",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
-                    Unreadable::Flag => tr!(
-                        l,
-                        "import-bad-flag",
-                        file = file,
-                        line = line,
-                        column = column,
-                        value = value
-                    ),
+                    Unreadable::Date => say!("import-bad-date"),
+                    Unreadable::Time => say!("import-bad-time"),
+                    Unreadable::Duration => say!("import-bad-duration"),
+                    Unreadable::Amount => say!("import-bad-amount"),
+                    Unreadable::Timestamp => say!("import-bad-timestamp"),
+                    Unreadable::LocalTimeGap => say!("import-bad-local-time"),
+                    Unreadable::Currency => say!("import-bad-currency"),
+                    Unreadable::Flag => say!("import-bad-flag"),
                     Unreadable::Syntax => tr!(l, "import-bad-syntax", file = file, line = line),
                     Unreadable::Encoding => tr!(l, "import-bad-encoding", file = file, line = line),
                 }
