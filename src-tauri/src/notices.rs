@@ -12,6 +12,7 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use gardefou::i18n::Locale;
 use gardefou::notify::{Delivery, DesktopNotifier, Notifier, send_all};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -169,12 +170,15 @@ pub fn announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, delivery: &Del
 }
 
 /// Why today's automatic backup failed since the last call, in the user's
-/// language (the tracker keeps it until asked).
+/// language (the tracker keeps it until asked). Called on every publish: the
+/// settings are read only when there is something to tell.
 pub fn backup_failure(state: &AppState) -> Option<String> {
     state
         .with_tracker(|t| {
-            let locale = t.settings()?.locale;
-            Ok(t.take_backup_warning().map(|e| e.message(locale)))
+            Ok(t.take_backup_warning().map(|error| {
+                let locale = t.settings().map_or(Locale::En, |s| s.locale);
+                error.message(locale)
+            }))
         })
         .ok()
         .flatten()
