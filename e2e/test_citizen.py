@@ -10,17 +10,14 @@ import shutil
 import struct
 import subprocess
 import tempfile
-import threading
 import time
 import unittest
 import zlib
 from pathlib import Path
 
-from jeepney import HeaderFields, MessageType, new_error, new_method_return
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import open_dbus_connection
 
 from harness import APP, ARTIFACTS, ROOT, WindowBase, cli, cli_json, fresh_db, start_driver
+from standin import StandIn
 from tray import FakeWatcher, TrayClient
 from webdriver import Session, wait_for
 
@@ -97,47 +94,22 @@ def gardefou_windows():
     return sum(1 for line in out.splitlines() if '"Gardefou"' in line and "gardefou-desktop" in line)
 
 
-class FakeNotifications:
+class FakeNotifications(StandIn):
     """Owns org.freedesktop.Notifications and records each Notify call."""
 
     NAME = "org.freedesktop.Notifications"
 
     def __init__(self):
         self.notified = []
-        self._stop = threading.Event()
-        self._conn = open_dbus_connection(bus="SESSION")
-        reply = self._conn.send_and_get_reply(message_bus.RequestName(self.NAME, 4), timeout=5)
-        if reply.body[0] != 1:
-            raise RuntimeError(f"cannot own {self.NAME}")
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__("SESSION", self.NAME, {
+            "Notify": ("u", self._notify),
+            "GetServerInformation": ("ssss", lambda: ("fake", "gardefou-e2e", "1", "1.2")),
+            "GetCapabilities": ("as", lambda: (["body"],)),
+        })
 
-    def _serve(self):
-        while not self._stop.is_set():
-            try:
-                msg = self._conn.receive(timeout=0.2)
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            if msg.header.message_type != MessageType.method_call:
-                continue
-            member = msg.header.fields.get(HeaderFields.member)
-            if member == "Notify":
-                self.notified.append((msg.body[3], msg.body[4]))  # summary, body
-                reply = new_method_return(msg, "u", (len(self.notified),))
-            elif member == "GetServerInformation":
-                reply = new_method_return(msg, "ssss", ("fake", "gardefou-e2e", "1", "1.2"))
-            elif member == "GetCapabilities":
-                reply = new_method_return(msg, "as", (["body"],))
-            else:
-                reply = new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod")
-            self._conn.send(reply)
-
-    def close(self):
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self._conn.close()
+    def _notify(self, *body):
+        self.notified.append((body[3], body[4]))  # summary, body
+        return (len(self.notified),)
 
 
 class DriverBase(unittest.TestCase):
