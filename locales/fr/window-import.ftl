@@ -4,7 +4,7 @@ welcome-import = Vous venez de Toggl, Clockify, Watson ou Timewarrior ? Vous p
 settings-import = Importer depuis un autre outil…
 settings-import-hint = Reprenez votre historique de Toggl, Clockify, Watson ou Timewarrior.
 import-heading = Importer depuis un autre outil
-import-intro = D'abord un aperçu de ce qui serait importé ; rien n'est écrit avant votre confirmation. Importer de nouveau le même fichier n'ajoute rien.
+import-intro = D’abord un aperçu de ce qui serait importé ; rien n’est écrit avant votre confirmation. Importer de nouveau le même fichier n’ajoute rien.
 import-format = Outil
 import-format-toggl = Toggl Track (export CSV détaillé)
 import-format-clockify = Clockify (export CSV détaillé)
@@ -17,11 +17,11 @@ import-path-hint-toggl = Le fichier CSV de Reports › Detailed › Export.
 import-path-hint-clockify = Le fichier CSV de Reports › Detailed › Export.
 import-path-hint-watson = Le fichier nommé frames, dans le dossier de Watson (souvent ~/.config/watson).
 import-path-hint-timewarrior = Le dossier de Timewarrior (souvent ~/.timewarrior), qui contient data.
-import-client-from = Client d'après
+import-client-from = Client d’après
 import-client-from-client = La colonne Client (sinon le projet)
 import-client-from-project = La colonne Project (sinon le client)
 import-client-tag = Étiquette du client
-import-client-tag-hint = L'étiquette qui commence ainsi nomme le client (client:Acme) ; vide : la première étiquette.
+import-client-tag-hint = L’étiquette qui commence ainsi nomme le client (client:Acme) ; vide : la première étiquette.
 import-timezone = Fuseau horaire des heures
 import-timezone-hint = Vide : votre fuseau. Sert seulement aux heures écrites sans décalage.
 import-on-overlap = Si une entrée chevauche une session
@@ -40,7 +40,7 @@ import-done-total = { $sessions ->
     [one] 1 session importée, du { $from } au { $to }, { $hours } en tout.
    *[other] { $sessions } sessions importées, du { $from } au { $to }, { $hours } en tout.
 }
-import-done-nothing = Rien n'a été importé : tout ce fichier était déjà là.
+import-done-nothing = Rien n’a été importé : tout ce fichier était déjà là.
 import-clients-preview = { $created ->
     [0] Clients (tous existent déjà)
     [one] Clients (1 à créer)
@@ -57,14 +57,14 @@ import-col-hours = Heures
 import-col-rate = Taux
 import-client-new = nouveau
 import-already = { $count ->
-    [one] 1 entrée avait déjà été importée : elle n'est pas ajoutée de nouveau.
+    [one] 1 entrée avait déjà été importée : elle n’est pas ajoutée de nouveau.
    *[other] { $count } entrées avaient déjà été importées : elles ne sont pas ajoutées de nouveau.
 }
 import-overlaps = { $count ->
     [one] 1 entrée chevauche une session.
    *[other] { $count } entrées chevauchent une session.
 }
-import-would-stop = Avec « Ne rien importer », ces chevauchements arrêtent l'import. Revenez en arrière pour les laisser de côté, ou corrigez-les d'abord.
+import-would-stop = Avec « Ne rien importer », ces chevauchements arrêtent l’import. Revenez en arrière pour les laisser de côté, ou corrigez-les d’abord.
 import-skipped = { $count ->
     [one] 1 entrée laissée de côté
    *[other] { $count } entrées laissées de côté
@@ -79,4 +79,4 @@ import-run = { $sessions ->
 }
 import-progress = Import en cours…
 import-finish = Terminé
-import-nothing-written = Rien n'a été importé : vos données sont telles qu'elles étaient.
+import-nothing-written = Rien n’a été importé : vos données sont telles qu’elles étaient.

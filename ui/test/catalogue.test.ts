@@ -75,3 +75,10 @@ test("every message the views ask for exists", async () => {
   ])
     expect(english, id).toHaveProperty([id]);
 });
+
+test("French text uses the typographic apostrophe (l’import, not l'import)", () => {
+  const straight = fr
+    .split("\n")
+    .filter((line) => !line.startsWith("#") && /\p{L}'\p{L}/u.test(line));
+  expect(straight).toEqual([]);
+});

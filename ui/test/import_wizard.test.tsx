@@ -184,7 +184,7 @@ describe("import wizard", () => {
     fireEvent.change(screen.getByLabelText("Outil"), { target: { value: "timewarrior" } });
     expect(screen.getByLabelText("Dossier")).toBeTruthy();
     expect(screen.getByLabelText("Étiquette du client")).toBeTruthy();
-    expect(screen.queryByLabelText("Client d'après")).toBeNull();
+    expect(screen.queryByLabelText("Client d’après")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Choisir…" }));
     await flush();
     expect(b.calls[0]).toEqual({ cmd: "choose", args: { format: "timewarrior" } });
