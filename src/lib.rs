@@ -13,6 +13,7 @@ pub mod duration;
 pub mod error;
 pub mod export;
 pub mod i18n;
+pub mod ids;
 pub mod import;
 pub mod model;
 pub mod money;

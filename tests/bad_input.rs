@@ -258,6 +258,29 @@ fn sound_database_bytes() -> Vec<u8> {
 fn damaged_and_foreign_files_are_refused_and_left_untouched() {
     let sound = sound_database_bytes();
     let page = 4096;
+    // Where the sessions table and its id index begin (1-based pages).
+    let root_of = |name: &str| -> usize {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sound.sqlite3");
+        fs::write(&path, &sound).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?1",
+            [name],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap() as usize
+    };
+    let (root, index_page) = (root_of("sessions"), root_of("sqlite_autoindex_sessions_1"));
+    // A leaf of the sessions table: the root itself, or its right-most child
+    // (an interior page's header holds that page's number at offset 8).
+    let table_page = match sound[(root - 1) * page] {
+        0x0d => root,
+        _ => {
+            let at = (root - 1) * page + 8;
+            u32::from_be_bytes(sound[at..at + 4].try_into().unwrap()) as usize
+        }
+    };
     let flipped = |offset: usize| {
         let mut bytes = sound.clone();
         bytes[offset] ^= 0x10;
@@ -326,13 +349,15 @@ fn damaged_and_foreign_files_are_refused_and_left_untouched() {
         ("page count flipped", flipped(28), &["damaged"], true),
         (
             "a table's page header flipped",
-            flipped(4 * page),
-            &["damaged", "Tree"],
+            // SQLite's quick_check stops at such a page of the sessions table
+            // (its rows are read for their constraints) rather than list it.
+            flipped((table_page - 1) * page),
+            &["damaged"],
             true,
         ),
         (
             "an index page flipped",
-            flipped(6 * page + 3),
+            flipped((index_page - 1) * page + 3),
             &["damaged"],
             true,
         ),

@@ -101,6 +101,51 @@ fn importing_the_same_file_again_adds_nothing() {
 }
 
 #[test]
+fn an_imported_session_edited_deleted_or_renamed_is_still_recognised() {
+    let db = TestDb::new(NOW);
+    db.ok(&["import", "toggl", &fixture("toggl_detailed.csv")]);
+    let numbers: Vec<i64> = sessions(&db)
+        .iter()
+        .map(|s| s["number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(numbers.len(), 4, "{numbers:?}");
+    // One of each: its note changed, its start moved, deleted, its client renamed.
+    db.ok(&["edit", &numbers[0].to_string(), "--note", "Maquette, v3"]);
+    db.ok(&[
+        "edit",
+        &numbers[1].to_string(),
+        "--from",
+        "2024-03-04 11:01",
+    ]);
+    db.ok(&["rm", &numbers[2].to_string()]);
+    db.ok(&["client", "edit", "Acme", "--rename", "Acme SA"]);
+    let before = db.state();
+    let again = db.json(&["import", "toggl", &fixture("toggl_detailed.csv"), "--json"]);
+    assert_eq!(again["imported"], 0, "{again}");
+    assert_eq!(again["already_imported"], 4, "{again}");
+    assert_eq!(db.state(), before);
+    // A deleted imported session stays deleted, and brought back it is
+    // still the one the file holds.
+    db.ok(&["restore-session", &numbers[2].to_string()]);
+    let again = db.json(&["import", "toggl", &fixture("toggl_detailed.csv"), "--json"]);
+    assert_eq!(again["already_imported"], 4, "{again}");
+}
+
+#[test]
+fn an_entry_listed_twice_in_one_file_is_imported_once() {
+    let db = TestDb::new(NOW);
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("toggl_detailed.csv")).unwrap();
+    let second_line = text.lines().nth(1).unwrap();
+    let doubled = dir.path().join("doubled.csv");
+    std::fs::write(&doubled, format!("{text}{second_line}\n")).unwrap();
+    let summary = db.json(&["import", "toggl", doubled.to_str().unwrap(), "--json"]);
+    assert_eq!(summary["imported"], 4, "{summary}");
+    assert_eq!(summary["already_imported"], 1, "{summary}");
+    assert_eq!(sessions(&db).len(), 4);
+}
+
+#[test]
 fn a_dry_run_shows_the_import_and_writes_nothing() {
     let db = TestDb::new(NOW);
     let before = db.state();

@@ -112,31 +112,41 @@ fn the_schema_allows_one_running_session_only() {
     let path = dir.path().join("db.sqlite3");
     Store::open(&path).unwrap();
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch(
-        "INSERT INTO clients (id, name, name_key, rate_minor, currency, color, created_at, updated_at)
-         VALUES ('c1', 'A', 'a', 0, 'EUR', '#000000', 0, 0);
-         INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone, created_at, updated_at)
-         VALUES ('s1', 'c1', 100, 'timer', 0, 'EUR', 'UTC', 0, 0);",
-    )
+    let c1 = "X'0190a000000070008000000000000001'";
+    conn.execute_batch(&format!(
+        "INSERT INTO zones (code, name) VALUES (1, 'UTC');
+         INSERT INTO currencies (code, name) VALUES (1, 'EUR');
+         INSERT INTO clients (id, name, name_key, rate_minor, currency, color, created_at, updated_at)
+         VALUES ({c1}, 'A', 'a', 0, 'EUR', '#000000', 0, 0);
+         INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone)
+         VALUES (X'0190a000000070008000000000000002', {c1}, 100, 0, 0, 1, 1);"
+    ))
     .unwrap();
-    let second = conn.execute(
-        "INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone, created_at, updated_at)
-         VALUES ('s2', 'c1', 200, 'timer', 0, 'EUR', 'UTC', 0, 0)",
-        [],
-    );
+    let insert_running = |id: &str| {
+        conn.execute(
+            &format!(
+                "INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone)
+                 VALUES ({id}, {c1}, 200, 0, 0, 1, 1)"
+            ),
+            [],
+        )
+    };
     assert!(
-        second.is_err(),
+        insert_running("X'0190a000000070008000000000000003'").is_err(),
         "a second running session must violate the schema"
     );
     // A deleted running row does not count.
-    conn.execute("UPDATE sessions SET deleted_at = 1 WHERE id = 's1'", [])
-        .unwrap();
     conn.execute(
-        "INSERT INTO sessions (id, client_id, start_at, source, rate_minor, currency, zone, created_at, updated_at)
-         VALUES ('s2', 'c1', 200, 'timer', 0, 'EUR', 'UTC', 0, 0)",
+        "UPDATE sessions SET deleted_at = 1 WHERE id = X'0190a000000070008000000000000002'",
         [],
     )
     .unwrap();
+    insert_running("X'0190a000000070008000000000000003'").unwrap();
+    // An id written as text (a binding left unconverted) is refused, not stored.
+    conn.execute("UPDATE sessions SET deleted_at = 1", [])
+        .unwrap();
+    let text = insert_running("'0190a000-0000-7000-8000-000000000004'");
+    assert!(text.is_err(), "a text id must violate the schema");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The identity of an imported entry: a hash of (source, start, end, client,
-//! note). Stored at import, it makes importing the same file again add nothing.
+//! note). Imports before the compact storage (schema 8) stored it for every
+//! entry; the store still looks it up, so that their entries are recognised.
 //! FNV-1a (64 bits): stable across builds and platforms, unlike std's hasher.
 
 use chrono::{DateTime, Utc};

@@ -28,12 +28,9 @@ const FROM_ALERTS: &str = "FROM alerts a LEFT JOIN clients c ON c.id = a.client_
 
 fn alert_from_row(row: &Row<'_>) -> rusqlite::Result<StoredAlert> {
     Ok(StoredAlert {
-        id: columns::uuid(&row.get::<_, String>(0)?)?,
+        id: row.get::<_, Uuid>(0)?,
         kind: row.get(1)?,
-        client_id: row
-            .get::<_, Option<String>>(2)?
-            .map(|t| columns::uuid(&t))
-            .transpose()?,
+        client_id: row.get::<_, Option<Uuid>>(2)?,
         client_name: row.get(3)?,
         period: row.get(4)?,
         fired_at: columns::instant(row.get(5)?),
@@ -56,9 +53,9 @@ pub fn insert_alert_if_new(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL, NULL, ?7, ?7)
          ON CONFLICT DO NOTHING",
         params![
-            alert.id.to_string(),
+            alert.id,
             alert.kind,
-            alert.client_id.map(|u| u.to_string()),
+            alert.client_id,
             alert.period,
             alert.fired_at.timestamp(),
             alert.message,
@@ -77,14 +74,10 @@ pub fn alert_by_key(
 ) -> Result<Option<StoredAlert>> {
     let sql = format!(
         "SELECT {ALERT_COLUMNS} {FROM_ALERTS}
-         WHERE a.kind = ?1 AND ifnull(a.client_id, '') = ifnull(?2, '') AND a.period = ?3"
+         WHERE a.kind = ?1 AND ifnull(a.client_id, X'') = ifnull(?2, X'') AND a.period = ?3"
     );
     Ok(conn
-        .query_row(
-            &sql,
-            params![kind, client_id.map(|u| u.to_string()), period],
-            alert_from_row,
-        )
+        .query_row(&sql, params![kind, client_id, period], alert_from_row)
         .optional()?)
 }
 
@@ -92,7 +85,7 @@ pub fn alert_by_key(
 pub fn unnotified_alerts(conn: &Connection) -> Result<Vec<StoredAlert>> {
     let sql = format!(
         "SELECT {ALERT_COLUMNS} {FROM_ALERTS}
-         WHERE a.notified_at IS NULL AND a.deleted_at IS NULL ORDER BY a.fired_at, a.id"
+         WHERE a.notified_at IS NULL AND a.deleted_at IS NULL ORDER BY a.fired_at, a.rowid"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], alert_from_row)?;
@@ -108,7 +101,7 @@ pub fn set_alert_notified(
 ) -> Result<()> {
     conn.execute(
         "UPDATE alerts SET notified_at = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id.to_string(), at.map(|t| t.timestamp()), now.timestamp()],
+        params![id, at.map(|t| t.timestamp()), now.timestamp()],
     )?;
     Ok(())
 }
@@ -117,7 +110,7 @@ pub fn set_alert_notified(
 pub fn set_alert_nagged(conn: &Connection, id: Uuid, at: DateTime<Utc>) -> Result<()> {
     conn.execute(
         "UPDATE alerts SET last_nag_at = ?2, updated_at = ?2 WHERE id = ?1",
-        params![id.to_string(), at.timestamp()],
+        params![id, at.timestamp()],
     )?;
     Ok(())
 }
@@ -131,7 +124,7 @@ pub fn alerts_in_range(
     let sql = format!(
         "SELECT {ALERT_COLUMNS} {FROM_ALERTS}
          WHERE a.deleted_at IS NULL AND a.fired_at >= ?1 AND a.fired_at < ?2
-         ORDER BY a.fired_at, a.id"
+         ORDER BY a.fired_at, a.rowid"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], alert_from_row)?;

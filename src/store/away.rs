@@ -15,7 +15,7 @@ use crate::watching::{AwayAnswer, AwayCause, AwayPeriod, STALE_AFTER_SECONDS};
 pub fn beat(conn: &Connection, at: DateTime<Utc>) -> Result<bool> {
     let changed = conn.execute(
         "INSERT INTO heartbeat (session_id, seen_at)
-             SELECT id, ?1 FROM sessions WHERE end_at IS NULL AND deleted_at IS NULL
+             SELECT id, ?1 FROM sessions WHERE (seconds IS NULL) = 1 AND seconds IS NULL AND deleted_at IS NULL
          ON CONFLICT (session_id) DO UPDATE SET seen_at = excluded.seen_at
              WHERE excluded.seen_at - heartbeat.seen_at <= ?2
                 OR excluded.seen_at < heartbeat.seen_at
@@ -32,7 +32,7 @@ pub fn last_seen(conn: &Connection, session_id: Uuid) -> Result<Option<DateTime<
     Ok(conn
         .query_row(
             "SELECT seen_at FROM heartbeat WHERE session_id = ?1",
-            [session_id.to_string()],
+            [session_id],
             |r| r.get::<_, i64>(0),
         )
         .optional()?
@@ -46,17 +46,14 @@ fn away_from_row(row: &Row<'_>) -> rusqlite::Result<AwayPeriod> {
     let cause: String = row.get(5)?;
     let answer: String = row.get(6)?;
     Ok(AwayPeriod {
-        id: columns::uuid(&row.get::<_, String>(0)?)?,
-        session_id: columns::uuid(&row.get::<_, String>(1)?)?,
-        client_id: columns::uuid(&row.get::<_, String>(2)?)?,
+        id: row.get::<_, Uuid>(0)?,
+        session_id: row.get::<_, Uuid>(1)?,
+        client_id: row.get::<_, Uuid>(2)?,
         from: columns::instant(row.get(3)?),
         to: columns::instant(row.get(4)?),
         cause: AwayCause::parse(&cause).map_err(|e| columns::conversion(e.to_string()))?,
         answer: AwayAnswer::parse(&answer).map_err(|e| columns::conversion(e.to_string()))?,
-        split_session_id: row
-            .get::<_, Option<String>>(7)?
-            .map(|t| columns::uuid(&t))
-            .transpose()?,
+        split_session_id: row.get::<_, Option<Uuid>>(7)?,
         answered_at: columns::instant(row.get(8)?),
     })
 }
@@ -68,14 +65,14 @@ pub fn insert_away(conn: &Connection, a: &AwayPeriod) -> Result<()> {
                                    split_session_id, answered_at, deleted_at, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?9, ?9)",
         params![
-            a.id.to_string(),
-            a.session_id.to_string(),
-            a.client_id.to_string(),
+            a.id,
+            a.session_id,
+            a.client_id,
             a.from.timestamp(),
             a.to.timestamp(),
             a.cause.as_str(),
             a.answer.as_str(),
-            a.split_session_id.map(|u| u.to_string()),
+            a.split_session_id,
             a.answered_at.timestamp(),
         ],
     )?;
@@ -92,7 +89,7 @@ pub fn away_for_session(conn: &Connection, session_id: Uuid) -> Result<Vec<AwayP
          ORDER BY from_at"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([session_id.to_string()], away_from_row)?;
+    let rows = stmt.query_map([session_id], away_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

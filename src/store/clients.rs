@@ -15,7 +15,7 @@ fn client_from_row(row: &Row<'_>) -> rusqlite::Result<Client> {
     let rounding: Option<String> = row.get(5)?;
     let color: String = row.get(6)?;
     Ok(Client {
-        id: columns::uuid(&row.get::<_, String>(0)?)?,
+        id: row.get::<_, Uuid>(0)?,
         name: row.get(1)?,
         rate_minor: row.get(2)?,
         currency: Currency::parse(&currency).map_err(|e| columns::conversion(e.to_string()))?,
@@ -36,7 +36,7 @@ pub fn insert_client(conn: &Connection, client: &Client, name_key: &str) -> Resu
         "INSERT INTO clients (id, name, name_key, rate_minor, currency, cap_seconds, rounding, color, archived, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
-            client.id.to_string(),
+            client.id,
             client.name,
             name_key,
             client.rate_minor,
@@ -58,7 +58,7 @@ pub fn update_client(conn: &Connection, client: &Client, name_key: &str) -> Resu
                 rounding = ?7, color = ?8, archived = ?9, updated_at = ?10
          WHERE id = ?1",
         params![
-            client.id.to_string(),
+            client.id,
             client.name,
             name_key,
             client.rate_minor,
@@ -82,9 +82,7 @@ pub fn client_by_key(conn: &Connection, name_key: &str) -> Result<Option<Client>
 
 pub fn client_by_id(conn: &Connection, id: Uuid) -> Result<Option<Client>> {
     let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1");
-    Ok(conn
-        .query_row(&sql, [id.to_string()], client_from_row)
-        .optional()?)
+    Ok(conn.query_row(&sql, [id], client_from_row).optional()?)
 }
 
 /// All clients, by name.
@@ -110,10 +108,10 @@ pub(super) fn recent_use_sql() -> String {
         "SELECT {CLIENT_COLUMNS} FROM (
            SELECT c.*, coalesce(
              (SELECT r.start_at FROM sessions r
-              WHERE (r.end_at IS NULL) = 1 AND r.end_at IS NULL AND r.deleted_at IS NULL
+              WHERE (r.seconds IS NULL) = 1 AND r.seconds IS NULL AND r.deleted_at IS NULL
                 AND r.client_id = c.id),
              (SELECT max(f.start_at) FROM sessions f
-              WHERE f.deleted_at IS NULL AND f.end_at IS NOT NULL AND f.client_id = c.id
+              WHERE f.deleted_at IS NULL AND f.seconds IS NOT NULL AND f.client_id = c.id
                 AND f.start_at >= (SELECT max(d.bucket) FROM session_buckets d WHERE d.client_id = c.id) * 604800
                 AND f.start_at < ((SELECT max(d.bucket) FROM session_buckets d WHERE d.client_id = c.id) + 1) * 604800)
            ) AS last_start

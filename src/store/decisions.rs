@@ -22,8 +22,8 @@ fn decision_from_row(row: &Row<'_>) -> rusqlite::Result<Decision> {
     let choice: String = row.get(4)?;
     let currency: Option<String> = row.get(8)?;
     Ok(Decision {
-        id: columns::uuid(&row.get::<_, String>(0)?)?,
-        client_id: columns::uuid(&row.get::<_, String>(1)?)?,
+        id: row.get::<_, Uuid>(0)?,
+        client_id: row.get::<_, Uuid>(1)?,
         client: row.get(2)?,
         week: date(&row.get::<_, String>(3)?)?,
         choice: Choice::parse(&choice)
@@ -49,8 +49,8 @@ pub fn insert_decision(conn: &Connection, d: &Decision) -> Result<()> {
                                 currency, ended_at, deleted_at, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, NULL, ?9, ?9)",
         params![
-            d.id.to_string(),
-            d.client_id.to_string(),
+            d.id,
+            d.client_id,
             d.week.to_string(),
             d.choice.as_str(),
             d.note,
@@ -76,7 +76,7 @@ pub fn decision_for(
     Ok(conn
         .query_row(
             &sql,
-            params![client_id.to_string(), week.to_string()],
+            params![client_id, week.to_string()],
             decision_from_row,
         )
         .optional()?)
@@ -87,10 +87,10 @@ pub fn list_decisions(conn: &Connection, client_id: Option<Uuid>) -> Result<Vec<
     let sql = format!(
         "SELECT {DECISION_COLUMNS} {FROM_DECISIONS}
          WHERE d.deleted_at IS NULL AND (?1 IS NULL OR d.client_id = ?1)
-         ORDER BY d.week, d.created_at, d.id"
+         ORDER BY d.week, d.created_at, d.rowid"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params![client_id.map(|u| u.to_string())], decision_from_row)?;
+    let rows = stmt.query_map(params![client_id], decision_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -112,7 +112,7 @@ pub fn notices_ended(conn: &Connection, today: NaiveDate) -> Result<Vec<Decision
 pub fn mark_ended(conn: &Connection, id: Uuid, now: DateTime<Utc>) -> Result<()> {
     conn.execute(
         "UPDATE decisions SET ended_at = ?2, updated_at = ?2 WHERE id = ?1",
-        params![id.to_string(), now.timestamp()],
+        params![id, now.timestamp()],
     )?;
     Ok(())
 }

@@ -230,6 +230,17 @@ impl Store {
         Ok(())
     }
 
+    /// Rewrites the file without free space, its tables and indexes packed
+    /// (SQLite's VACUUM, through the log, then the log emptied). Needs room
+    /// on the disk for a copy of the database.
+    pub fn compact(&mut self) -> Result<()> {
+        self.conn.execute_batch("VACUUM")?;
+        if self.path.is_some() {
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+
     /// The data version SQLite bumps when another connection commits: a cheap
     /// "did anything change?" for front ends that poll.
     pub fn data_version(&self) -> Result<i64> {
@@ -354,16 +365,9 @@ fn make_private(path: &Path) -> Result<()> {
 /// Column helpers shared by the per-table modules.
 pub(crate) mod columns {
     use chrono::{DateTime, Utc};
-    use uuid::Uuid;
 
     pub fn instant(seconds: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(seconds, 0).unwrap_or_default()
-    }
-
-    pub fn uuid(text: &str) -> rusqlite::Result<Uuid> {
-        Uuid::parse_str(text).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
     }
 
     pub fn conversion(message: String) -> rusqlite::Error {

@@ -26,13 +26,12 @@ const OVERRIDE_COLUMNS: &str =
 const FROM_OVERRIDES: &str = "FROM overrides o LEFT JOIN clients c ON c.id = o.client_id";
 
 fn override_from_row(row: &Row<'_>) -> rusqlite::Result<Override> {
-    let optional_uuid = |text: Option<String>| text.map(|t| columns::uuid(&t)).transpose();
     let boundaries: String = row.get(5)?;
     Ok(Override {
-        id: columns::uuid(&row.get::<_, String>(0)?)?,
+        id: row.get::<_, Uuid>(0)?,
         at: columns::instant(row.get(1)?),
-        session_id: optional_uuid(row.get(2)?)?,
-        client_id: optional_uuid(row.get(3)?)?,
+        session_id: row.get(2)?,
+        client_id: row.get(3)?,
         client_name: row.get(4)?,
         boundaries: boundaries
             .split(',')
@@ -48,10 +47,10 @@ pub fn insert_override(conn: &Connection, o: &Override, now: DateTime<Utc>) -> R
         "INSERT INTO overrides (id, at, session_id, client_id, boundaries, reason, deleted_at, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?7)",
         params![
-            o.id.to_string(),
+            o.id,
             o.at.timestamp(),
-            o.session_id.map(|u| u.to_string()),
-            o.client_id.map(|u| u.to_string()),
+            o.session_id,
+            o.client_id,
             o.boundaries.join(","),
             o.reason,
             now.timestamp(),
@@ -68,7 +67,7 @@ pub fn overrides_in_range(
 ) -> Result<Vec<Override>> {
     let sql = format!(
         "SELECT {OVERRIDE_COLUMNS} {FROM_OVERRIDES}
-         WHERE o.deleted_at IS NULL AND o.at >= ?1 AND o.at < ?2 ORDER BY o.at, o.id"
+         WHERE o.deleted_at IS NULL AND o.at >= ?1 AND o.at < ?2 ORDER BY o.at, o.rowid"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], override_from_row)?;

@@ -46,9 +46,14 @@ pub fn hot_query_plans(conn: &Connection) -> Result<Vec<QueryPlan>> {
             sessions::BOUNDS_SQL.to_string(),
         ),
         (
-            "import fingerprint",
+            "entry imported before",
             "import (once per entry)",
-            sessions::FINGERPRINT_SQL.to_string(),
+            sessions::ALREADY_IMPORTED_SQL.to_string(),
+        ),
+        (
+            "session by id prefix",
+            "edit, rm, restore-session by id",
+            sessions::by_id_prefix_sql(),
         ),
         (
             "clients by recent use",

@@ -31,7 +31,7 @@ pub fn sum_session_buckets(conn: &Connection, first: i64, end: i64) -> Result<Ve
     let rows = stmt.query_map(params![first, end], |r| {
         let currency: String = r.get(1)?;
         Ok(BucketFigures {
-            client_id: columns::uuid(&r.get::<_, String>(0)?)?,
+            client_id: r.get::<_, Uuid>(0)?,
             currency: Currency::parse(&currency).map_err(|e| columns::conversion(e.to_string()))?,
             sessions: r.get(2)?,
             seconds: r.get(3)?,
@@ -44,10 +44,10 @@ pub fn sum_session_buckets(conn: &Connection, first: i64, end: i64) -> Result<Ve
 
 /// The figures computed again from the sessions themselves.
 const FROM_SESSIONS: &str =
-    "SELECT client_id, start_at / 604800, currency, count(*), sum(end_at - start_at),
-            sum(CASE WHEN billable THEN end_at - start_at ELSE 0 END),
-            sum(CASE WHEN billable THEN ((end_at - start_at) * rate_minor + 1800) / 3600 ELSE 0 END)
-     FROM sessions WHERE end_at IS NOT NULL AND deleted_at IS NULL GROUP BY 1, 2, 3";
+    "SELECT client_id, start_at / 604800, (SELECT name FROM currencies WHERE code = currency),
+            count(*), sum(seconds), sum(CASE WHEN billable THEN seconds ELSE 0 END),
+            sum(CASE WHEN billable THEN (seconds * rate_minor + 1800) / 3600 ELSE 0 END)
+     FROM sessions WHERE seconds IS NOT NULL AND deleted_at IS NULL GROUP BY 1, 2, 3";
 
 /// Recomputes every row from the sessions (a full scan); returns the row count.
 pub fn rebuild_session_buckets(conn: &Connection) -> Result<i64> {

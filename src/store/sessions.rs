@@ -7,22 +7,70 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
 use super::columns;
-use crate::error::{Error, Result};
-use crate::model::Session;
+use crate::error::{DatabaseError, Error, Result};
+use crate::model::{Session, Source};
 use crate::money::Currency;
 
 const SESSION_COLUMNS: &str = "s.id, s.seq, s.client_id, c.name, s.start_at, s.end_at, s.billable, s.note, s.tags, \
-     s.source, s.rate_minor, s.currency, s.zone, s.planned_seconds, s.deleted_at, s.created_at, s.updated_at";
+     s.source, s.rate_minor, (SELECT name FROM currencies WHERE code = s.currency), \
+     (SELECT name FROM zones WHERE code = s.zone), s.planned_seconds, s.deleted_at, s.created_at, s.updated_at";
 const FROM_SESSIONS: &str = "FROM sessions s JOIN clients c ON c.id = s.client_id";
+
+/// A session's source as stored (a number: one byte or none in each row).
+fn source_code(source: Source) -> i64 {
+    match source {
+        Source::Timer => 0,
+        Source::Tray => 1,
+        Source::Manual => 2,
+        Source::Import => 3,
+    }
+}
+
+fn source_from_code(code: i64) -> Result<Source> {
+    Ok(match code {
+        0 => Source::Timer,
+        1 => Source::Tray,
+        2 => Source::Manual,
+        3 => Source::Import,
+        other => {
+            return Err(DatabaseError::UnknownSessionSource {
+                value: other.to_string(),
+            }
+            .into());
+        }
+    })
+}
+
+/// The second of a UUIDv7's own timestamp: a row's `created_at` is left NULL
+/// when it equals it (nearly always: the id is made when the row is).
+fn id_second(id: Uuid) -> Option<i64> {
+    let (seconds, _) = id.get_timestamp()?.to_unix();
+    i64::try_from(seconds).ok()
+}
+
+/// `created_at` and `updated_at` as stored: NULL where they can be told
+/// from the id and from `created_at`.
+fn stored_times(s: &Session) -> (Option<i64>, Option<i64>) {
+    let (created, updated) = (s.created_at.timestamp(), s.updated_at.timestamp());
+    (
+        (id_second(s.id) != Some(created)).then_some(created),
+        (updated != created).then_some(updated),
+    )
+}
 
 fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     // Borrowed where the text is only parsed: a full export reads a million rows.
     let text = |i: usize| -> rusqlite::Result<&str> { Ok(row.get_ref(i)?.as_str()?) };
-    let (tags, source, currency) = (text(8)?, text(9)?, text(11)?);
+    let (tags, currency) = (text(8)?, text(11)?);
+    let id: Uuid = row.get(0)?;
+    let created_at = match row.get::<_, Option<i64>>(15)? {
+        Some(at) => at,
+        None => id_second(id).ok_or_else(|| columns::conversion(format!("no time in id {id}")))?,
+    };
     Ok(Session {
-        id: columns::uuid(text(0)?)?,
+        id,
         number: row.get(1)?,
-        client_id: columns::uuid(text(2)?)?,
+        client_id: row.get(2)?,
         client_name: row.get(3)?,
         start: columns::instant(row.get(4)?),
         end: row.get::<_, Option<i64>>(5)?.map(columns::instant),
@@ -33,41 +81,71 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
             .filter(|t| !t.is_empty())
             .map(str::to_string)
             .collect(),
-        source: source
-            .parse()
-            .map_err(|e: Error| columns::conversion(e.to_string()))?,
+        source: source_from_code(row.get(9)?).map_err(|e| columns::conversion(e.to_string()))?,
         rate_minor: row.get(10)?,
         currency: Currency::parse(currency).map_err(|e| columns::conversion(e.to_string()))?,
         zone: row.get(12)?,
         planned_seconds: row.get(13)?,
         deleted: row.get::<_, Option<i64>>(14)?.is_some(),
-        created_at: columns::instant(row.get(15)?),
-        updated_at: columns::instant(row.get(16)?),
+        created_at: columns::instant(created_at),
+        updated_at: columns::instant(row.get::<_, Option<i64>>(16)?.unwrap_or(created_at)),
     })
+}
+
+/// The code of a session's zone (or currency), added to its table on first use.
+fn code_of(conn: &Connection, table: Codes, name: &str) -> Result<i64> {
+    let (select, insert) = match table {
+        Codes::Zones => (
+            "SELECT code FROM zones WHERE name = ?1",
+            "INSERT INTO zones (name) VALUES (?1)",
+        ),
+        Codes::Currencies => (
+            "SELECT code FROM currencies WHERE name = ?1",
+            "INSERT INTO currencies (name) VALUES (?1)",
+        ),
+    };
+    if let Some(code) = conn
+        .prepare_cached(select)?
+        .query_row([name], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(code);
+    }
+    conn.prepare_cached(insert)?.execute([name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+#[derive(Clone, Copy)]
+enum Codes {
+    Zones,
+    Currencies,
 }
 
 /// Inserts a session; returns its local number.
 pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
+    let (created_at, updated_at) = stored_times(s);
+    let zone = code_of(conn, Codes::Zones, &s.zone)?;
+    let currency = code_of(conn, Codes::Currencies, s.currency.code())?;
     conn.prepare_cached(
-        "INSERT INTO sessions (id, client_id, start_at, end_at, billable, note, tags, source, rate_minor,
+        "INSERT INTO sessions (id, client_id, start_at, seconds, billable, note, tags, source, rate_minor,
                                currency, zone, planned_seconds, deleted_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14)",
+         VALUES (?1, ?2, ?3, ?4 - ?3, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14)",
     )?
     .execute(params![
-            &*s.id.hyphenated().encode_lower(&mut Uuid::encode_buffer()),
-            &*s.client_id.hyphenated().encode_lower(&mut Uuid::encode_buffer()),
+            s.id,
+            s.client_id,
             s.start.timestamp(),
             s.end.map(|e| e.timestamp()),
             s.billable,
             s.note,
             s.tags.join(","),
-            s.source.as_str(),
+            source_code(s.source),
             s.rate_minor,
-            s.currency.code(),
-            s.zone,
+            currency,
+            zone,
             s.planned_seconds,
-            s.created_at.timestamp(),
-            s.updated_at.timestamp(),
+            created_at,
+            updated_at,
         ])
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => {
@@ -81,23 +159,24 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
 /// Rewrites every editable field of a stored session.
 pub fn update_session(conn: &Connection, s: &Session) -> Result<()> {
     conn.prepare_cached(
-        "UPDATE sessions SET client_id = ?2, start_at = ?3, end_at = ?4, billable = ?5, note = ?6, tags = ?7,
-                source = ?8, rate_minor = ?9, currency = ?10, planned_seconds = ?11, updated_at = ?12
+        "UPDATE sessions SET client_id = ?2, start_at = ?3, seconds = ?4 - ?3, billable = ?5, note = ?6,
+                tags = ?7, source = ?8, rate_minor = ?9, currency = ?10, planned_seconds = ?11,
+                updated_at = ?12
          WHERE id = ?1",
     )?
     .execute(params![
-            s.id.to_string(),
-            s.client_id.to_string(),
+            s.id,
+            s.client_id,
             s.start.timestamp(),
             s.end.map(|e| e.timestamp()),
             s.billable,
             s.note,
             s.tags.join(","),
-            s.source.as_str(),
+            source_code(s.source),
             s.rate_minor,
-            s.currency.code(),
+            code_of(conn, Codes::Currencies, s.currency.code())?,
             s.planned_seconds,
-            s.updated_at.timestamp(),
+            stored_times(s).1,
         ])?;
     Ok(())
 }
@@ -110,16 +189,12 @@ pub fn set_session_deleted(
 ) -> Result<()> {
     conn.execute(
         "UPDATE sessions SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
-        params![
-            id.to_string(),
-            deleted_at.map(|d| d.timestamp()),
-            now.timestamp()
-        ],
+        params![id, deleted_at.map(|d| d.timestamp()), now.timestamp()],
     )?;
     Ok(())
 }
 
-/// The running session, if any. `(end_at IS NULL) = 1` is the key of the
+/// The running session, if any. `(seconds IS NULL) = 1` is the key of the
 /// `sessions_one_running` index: without it SQLite walks every session.
 pub fn running_session(conn: &Connection) -> Result<Option<Session>> {
     Ok(conn
@@ -160,11 +235,15 @@ pub(super) fn finished_starting_sql() -> String {
     FINISHED_STARTING_SQL.clone()
 }
 
-pub(super) const FINGERPRINT_SQL: &str = "SELECT 1 FROM import_fingerprints WHERE hash = ?1";
+pub(super) const ALREADY_IMPORTED_SQL: &str = "SELECT
+        EXISTS (SELECT 1 FROM sessions s WHERE s.deleted_at IS NULL AND s.start_at = ?1
+                AND s.end_at = ?2 AND s.note = ?3 AND s.source = 3)
+     OR EXISTS (SELECT 1 FROM import_edits WHERE start_at = ?1 AND end_at = ?2 AND note = ?3)
+     OR EXISTS (SELECT 1 FROM import_fingerprints WHERE hash = ?4)";
 pub(super) const BOUNDS_SQL: &str = "SELECT max_seconds FROM session_bounds WHERE id = 1";
 
 /// The condition that finds the running session through its index.
-const RUNNING: &str = "(s.end_at IS NULL) = 1 AND s.end_at IS NULL AND s.deleted_at IS NULL";
+const RUNNING: &str = "(s.seconds IS NULL) = 1 AND s.seconds IS NULL AND s.deleted_at IS NULL";
 
 /// Finished live sessions that start in `[?1, ?2)` and end after `?3`: a
 /// range of the `sessions_by_start` index, bounded on both sides.
@@ -178,14 +257,36 @@ pub fn session_by_number(conn: &Connection, number: i64) -> Result<Option<Sessio
         .optional()?)
 }
 
-/// Sessions whose id starts with `prefix` (lowercase hex with dashes).
+/// Sessions whose id starts with `prefix` (hex digits; dashes are ignored):
+/// a range of the id index, at most two (more than one is ambiguous).
 pub fn sessions_by_id_prefix(conn: &Connection, prefix: &str) -> Result<Vec<Session>> {
-    let sql = format!(
-        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE substr(s.id, 1, length(?1)) = ?1 LIMIT 2"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([prefix], session_from_row)?;
+    let digits: String = prefix.chars().filter(|c| *c != '-').collect();
+    let pad = |fill: char| {
+        let mut hex = digits.clone();
+        hex.extend(std::iter::repeat_n(
+            fill,
+            32usize.saturating_sub(digits.len()),
+        ));
+        Uuid::try_parse(&hex).ok()
+    };
+    let (Some(lowest), Some(highest)) = (pad('0'), pad('f')) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare(&by_id_prefix_sql())?;
+    let rows = stmt.query_map(params![lowest, highest], session_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn by_id_prefix_sql() -> String {
+    format!(
+        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE s.id BETWEEN ?1 AND ?2 ORDER BY s.id LIMIT 2"
+    )
+}
+
+/// The session with this id, deleted or not.
+pub fn session_by_id(conn: &Connection, id: Uuid) -> Result<Option<Session>> {
+    let sql = format!("SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE s.id = ?1");
+    Ok(conn.query_row(&sql, [id], session_from_row).optional()?)
 }
 
 /// Live sessions that share time with `[start, end)`; a running session is
@@ -235,7 +336,7 @@ pub fn first_finished_overlapping_within(
     Ok(conn
         .prepare_cached(&FIRST_FINISHED_SQL)?
         .query_row(
-            params![lowest, end.timestamp(), start.timestamp(), None::<String>],
+            params![lowest, end.timestamp(), start.timestamp(), None::<Uuid>],
             session_from_row,
         )
         .optional()?)
@@ -253,7 +354,7 @@ fn for_each_finished(
 ) -> Result<()> {
     let lowest = from.saturating_sub(max_session_seconds(conn)?);
     let mut stmt = conn.prepare_cached(&FINISHED_SQL)?;
-    let mut rows = stmt.query(params![lowest, to, from, client.map(|u| u.to_string())])?;
+    let mut rows = stmt.query(params![lowest, to, from, client])?;
     while let Some(row) = rows.next()? {
         visit(session_from_row(row)?)?;
     }
@@ -287,28 +388,21 @@ pub fn max_session_seconds(conn: &Connection) -> Result<i64> {
         .unwrap_or(i64::MAX / 4))
 }
 
-/// Records an imported entry's fingerprint; `false` when it was already there.
-pub fn insert_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("INSERT OR IGNORE INTO import_fingerprints (hash) VALUES (?1)")?
-        .execute([hash])?
-        == 1)
-}
-
-/// Forgets a fingerprint recorded by this import for an entry it then skipped.
-pub fn remove_import_fingerprint(conn: &Connection, hash: i64) -> Result<()> {
-    conn.prepare_cached("DELETE FROM import_fingerprints WHERE hash = ?1")?
-        .execute([hash])?;
-    Ok(())
-}
-
-/// Whether an entry with this fingerprint was imported before.
-pub fn has_import_fingerprint(conn: &Connection, hash: i64) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(FINGERPRINT_SQL)?
-        .query_row([hash], |_| Ok(()))
-        .optional()?
-        .is_some())
+/// Whether an entry was imported before: an imported session still holds
+/// its start, end and note (its client may have been renamed since), or an
+/// edit or a delete moved such a session away (`import_edits`), or an import
+/// before the compact storage recorded the entry's `fingerprint`.
+pub fn already_imported(
+    conn: &Connection,
+    fingerprint: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    note: &str,
+) -> Result<bool> {
+    Ok(conn.prepare_cached(ALREADY_IMPORTED_SQL)?.query_row(
+        params![start.timestamp(), end.timestamp(), note, fingerprint],
+        |r| r.get(0),
+    )?)
 }
 
 /// Live sessions overlapping `[from, to)`, oldest first, optionally for one client.

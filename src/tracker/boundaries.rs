@@ -150,7 +150,7 @@ fn evaluate_and_record(
     let mut fired = Vec::new();
     for crossing in &active {
         let alert = StoredAlert {
-            id: Uuid::now_v7(),
+            id: crate::ids::new_id(now),
             kind: crossing.kind.as_str().to_string(),
             client_id: crossing.client_id,
             client_name: crossing.client.clone(),
@@ -366,7 +366,7 @@ pub(super) fn enforce_start(
         });
     };
     Ok(Some(Override {
-        id: Uuid::now_v7(),
+        id: crate::ids::new_id(at),
         at,
         session_id: None,
         client_id: Some(client.id),

@@ -1,7 +1,6 @@
 //! Clients: add, edit, archive, find.
 
 use rusqlite::Connection;
-use uuid::Uuid;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::{Client, Color, Rounding, normalize_client_name};
@@ -61,7 +60,7 @@ impl Tracker {
                 None => Color::from_palette(store::count_clients(conn)? as usize),
             };
             let client = Client {
-                id: Uuid::now_v7(),
+                id: crate::ids::new_id(now),
                 name,
                 rate_minor,
                 currency,

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
-use uuid::Uuid;
 
 use crate::calendar::{local_date, week_first_day};
 use crate::decisions::{Choice, Decision, NewDecision, review_week, summary_due};
@@ -75,7 +74,7 @@ impl Tracker {
                 Choice::Keep | Choice::Renegotiate | Choice::Skip => {}
             }
             let decision = Decision {
-                id: Uuid::now_v7(),
+                id: crate::ids::new_id(now),
                 client_id: client.id,
                 client: client.name.clone(),
                 week,

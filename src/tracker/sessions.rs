@@ -3,7 +3,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
-use uuid::Uuid;
 
 use crate::calendar::{dates_range, local_date, week_range};
 use crate::error::{Error, Problem, Result, SessionRef};
@@ -53,7 +52,7 @@ impl Tracker {
                 return Err(overlap_error(first, tz));
             }
             let mut session = Session {
-                id: Uuid::now_v7(),
+                id: crate::ids::new_id(now),
                 number: 0,
                 client_id: client.id,
                 client_name: client.name,

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::model::{Session, Source, normalize_tags, validate_note};
@@ -89,7 +88,7 @@ impl Tracker {
             let tags = normalize_tags(&request.tags)?;
             let running = store::running_session(conn)?;
             let mut session = Session {
-                id: Uuid::now_v7(),
+                id: crate::ids::new_id(now),
                 number: 0,
                 client_id: client.id,
                 client_name: client.name.clone(),

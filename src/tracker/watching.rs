@@ -103,7 +103,7 @@ impl Tracker {
             store::insert_away(
                 conn,
                 &AwayPeriod {
-                    id: Uuid::now_v7(),
+                    id: crate::ids::new_id(now),
                     session_id: session.id,
                     client_id: session.client_id,
                     from: question.last_seen,
@@ -230,7 +230,7 @@ impl Tracker {
                 after = split.original;
             }
             let period = AwayPeriod {
-                id: Uuid::now_v7(),
+                id: crate::ids::new_id(now),
                 session_id: session.id,
                 client_id: session.client_id,
                 from,
@@ -286,9 +286,8 @@ fn pending_recovery(conn: &Connection, now: DateTime<Utc>) -> Result<Option<Reco
 }
 
 fn session_by_id(conn: &Connection, id: Uuid) -> Result<Session> {
-    store::sessions_by_id_prefix(conn, &id.to_string())?
-        .into_iter()
-        .find(|s| s.id == id && !s.deleted)
+    store::session_by_id(conn, id)?
+        .filter(|s| !s.deleted)
         .ok_or_else(|| Error::SessionNotFound {
             handle: id.to_string(),
         })

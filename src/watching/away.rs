@@ -286,7 +286,7 @@ pub fn split(
     now: DateTime<Utc>,
 ) -> Split {
     let piece = |start: DateTime<Utc>, end: Option<DateTime<Utc>>| Session {
-        id: Uuid::now_v7(),
+        id: crate::ids::new_id(now),
         number: 0,
         start,
         end,
