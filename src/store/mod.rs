@@ -234,7 +234,11 @@ impl Store {
     /// (SQLite's VACUUM, through the log, then the log emptied). Needs room
     /// on the disk for a copy of the database.
     pub fn compact(&mut self) -> Result<()> {
-        self.conn.execute_batch("VACUUM")?;
+        // The copy is built in memory, not in a temporary file written then read back.
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        let vacuumed = self.conn.execute_batch("VACUUM");
+        self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
+        vacuumed?;
         if self.path.is_some() {
             self.checkpoint()?;
         }

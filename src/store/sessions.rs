@@ -123,30 +123,20 @@ enum Codes {
 
 /// Inserts a session; returns its local number.
 pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
-    let (created_at, updated_at) = stored_times(s);
-    let zone = code_of(conn, Codes::Zones, &s.zone)?;
-    let currency = code_of(conn, Codes::Currencies, s.currency.code())?;
-    conn.prepare_cached(
-        "INSERT INTO sessions (id, client_id, start_at, seconds, billable, note, tags, source, rate_minor,
-                               currency, zone, planned_seconds, deleted_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4 - ?3, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?14)",
-    )?
-    .execute(params![
-            s.id,
-            s.client_id,
-            s.start.timestamp(),
-            s.end.map(|e| e.timestamp()),
-            s.billable,
-            s.note,
-            s.tags.join(","),
-            source_code(s.source),
-            s.rate_minor,
-            currency,
-            zone,
-            s.planned_seconds,
-            created_at,
-            updated_at,
-        ])
+    // The zone's and currency's codes are looked up by the statement itself
+    // (two statements less per imported entry); a name seen for the first
+    // time leaves its column NULL, refused by the schema: it is added, and
+    // the insert tried again.
+    match insert_session_row(conn, s) {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_NOTNULL =>
+        {
+            code_of(conn, Codes::Zones, &s.zone)?;
+            code_of(conn, Codes::Currencies, s.currency.code())?;
+            insert_session_row(conn, s)
+        }
+        other => other,
+    }
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => {
             Error::AlreadyRunning
@@ -154,6 +144,33 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
         _ => Error::Sqlite(e),
     })?;
     Ok(conn.last_insert_rowid())
+}
+
+fn insert_session_row(conn: &Connection, s: &Session) -> rusqlite::Result<usize> {
+    let (created_at, updated_at) = stored_times(s);
+    conn.prepare_cached(
+        "INSERT INTO sessions (id, client_id, start_at, seconds, billable, note, tags, source, rate_minor,
+                               currency, zone, planned_seconds, deleted_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4 - ?3, ?5, ?6, ?7, ?8, ?9,
+                 (SELECT code FROM currencies WHERE name = ?10), (SELECT code FROM zones WHERE name = ?11),
+                 ?12, NULL, ?13, ?14)",
+    )?
+    .execute(params![
+        s.id,
+        s.client_id,
+        s.start.timestamp(),
+        s.end.map(|e| e.timestamp()),
+        s.billable,
+        s.note,
+        s.tags.join(","),
+        source_code(s.source),
+        s.rate_minor,
+        s.currency.code(),
+        s.zone,
+        s.planned_seconds,
+        created_at,
+        updated_at,
+    ])
 }
 
 /// Rewrites every editable field of a stored session.
