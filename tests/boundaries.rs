@@ -12,9 +12,11 @@ use gardefou::Tracker;
 use gardefou::clock::FixedClock;
 use gardefou::model::Source;
 use gardefou::notify::{RecordingNotifier, deliver};
+use gardefou::report::week_report;
 use gardefou::rules::AlertKind;
 use gardefou::store::Store;
-use gardefou::tracker::{NewClient, NewSession, StartRequest};
+use gardefou::summary::WeekSummary;
+use gardefou::tracker::{ClientChanges, NewClient, NewSession, StartRequest};
 
 fn instant(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
@@ -187,4 +189,148 @@ fn notifications_off_records_alerts_without_sending() {
     tracker.set_setting("notifications", "on").unwrap();
     let (sent, _) = deliver(&mut tracker, &notifier).unwrap();
     assert!(sent.is_empty(), "alerts already handled are not replayed");
+}
+
+/// The sentence of the planned call's alert in `scenario` at 10:20, in French
+/// (narrow no-break spaces in the durations).
+const CALL_FR: &str = "Votre séance de 15\u{202f}min avec Acme dure depuis 20\u{202f}min. \
+                       Concluez, ou convenez d’une nouvelle heure de fin.";
+const CALL_EN: &str = "Your 15 min session with Acme has been running for 20 min. \
+                       Wrap it up, or agree on a new end time.";
+
+#[test]
+fn an_alert_fired_in_english_is_read_in_the_language_of_its_reader() {
+    let (mut tracker, _) = tracker_at(
+        Store::open_in_memory().unwrap(),
+        "2026-11-25T10:20:00+01:00",
+    );
+    scenario(&mut tracker);
+    let fired = tracker.check().unwrap().fired;
+    let call = fired.iter().find(|a| a.kind == "planned_exceeded").unwrap();
+    assert_eq!(call.fired_message, CALL_EN, "told in English when it fired");
+    tracker.set_setting("locale", "fr").unwrap();
+    // The week report, the summary window and the notifications still owed
+    // all tell it in French now.
+    let week = week_report(&mut tracker, None).unwrap();
+    let line = week
+        .alerts
+        .iter()
+        .find(|a| a.kind == "planned_exceeded")
+        .unwrap();
+    assert_eq!(line.message, CALL_FR);
+    let this_week = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
+    let summary = WeekSummary::read(&mut tracker, this_week).unwrap();
+    let view = summary
+        .alerts
+        .iter()
+        .find(|a| a.kind == "planned_exceeded")
+        .unwrap();
+    assert_eq!(view.message, CALL_FR);
+    let notifier = RecordingNotifier::new();
+    let (sent, _) = deliver(&mut tracker, &notifier).unwrap();
+    let notice = sent
+        .iter()
+        .find(|n| n.kind == AlertKind::PlannedExceeded)
+        .unwrap();
+    assert_eq!(notice.body, CALL_FR);
+    assert_eq!(notice.summary, "Durée prévue dépassée");
+    // No sentence of the week is left in English.
+    for a in &week.alerts {
+        assert!(
+            a.message.starts_with("Vous") || a.message.starts_with("Votre"),
+            "{}",
+            a.message
+        );
+    }
+    // And back: the reader decides, not the writer.
+    tracker.set_setting("locale", "en").unwrap();
+    let week = week_report(&mut tracker, None).unwrap();
+    assert!(week.alerts.iter().any(|a| a.message == CALL_EN));
+}
+
+#[test]
+fn an_alert_is_told_with_its_clients_current_name() {
+    let (mut tracker, _) = tracker_at(
+        Store::open_in_memory().unwrap(),
+        "2026-11-25T10:20:00+01:00",
+    );
+    scenario(&mut tracker);
+    tracker.check().unwrap();
+    tracker
+        .edit_client(
+            "Acme",
+            ClientChanges {
+                rename: Some("Acme Corp".into()),
+                ..ClientChanges::default()
+            },
+        )
+        .unwrap();
+    let week = week_report(&mut tracker, None).unwrap();
+    let line = week
+        .alerts
+        .iter()
+        .find(|a| a.kind == "planned_exceeded")
+        .unwrap();
+    assert_eq!(line.client.as_deref(), Some("Acme Corp"));
+    assert_eq!(line.message, CALL_EN.replace("with Acme", "with Acme Corp"));
+}
+
+#[test]
+fn an_alert_stored_without_facts_keeps_its_sentence_in_any_language() {
+    // An alert stored before facts were kept (schema < 9): its sentence as
+    // told then is all there is, and it reads as before.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gardefou.sqlite3");
+    let now = "2026-11-25T10:20:00+01:00";
+    let (mut tracker, _) = tracker_at(Store::open(&path).unwrap(), now);
+    scenario(&mut tracker);
+    tracker.set_setting("locale", "fr").unwrap();
+    drop(tracker);
+    let mut store = Store::open(&path).unwrap();
+    store
+        .write(|conn| {
+            let old = gardefou::store::StoredAlert {
+                id: uuid::Uuid::now_v7(),
+                kind: "weekly_cap_warning".into(),
+                client_id: None,
+                client_name: None,
+                period: "week:2026-11-23".into(),
+                fired_at: instant("2026-11-25T10:10:00+01:00"),
+                fired_message: "An old sentence, in English.".into(),
+                facts: None,
+                notified_at: None,
+                last_nag_at: None,
+            };
+            gardefou::store::insert_alert_if_new(conn, &old, instant(now))
+        })
+        .unwrap();
+    drop(store);
+    let (mut tracker, _) = tracker_at(Store::open(&path).unwrap(), now);
+    let week = week_report(&mut tracker, None).unwrap();
+    let old = week
+        .alerts
+        .iter()
+        .find(|a| a.kind == "weekly_cap_warning")
+        .unwrap();
+    assert_eq!(old.message, "An old sentence, in English.");
+    // Its key is taken: the check that follows does not fire it again, and
+    // the notification still owed tells the stored sentence.
+    let fired = tracker.check().unwrap().fired;
+    assert!(
+        fired.iter().all(|a| a.kind != "weekly_cap_warning"),
+        "{fired:?}"
+    );
+    let notifier = RecordingNotifier::new();
+    let (sent, _) = deliver(&mut tracker, &notifier).unwrap();
+    let notice = sent
+        .iter()
+        .find(|n| n.kind == AlertKind::WeeklyCapWarning)
+        .unwrap();
+    assert_eq!(notice.body, "An old sentence, in English.");
+    // The new alert of the same check is told in French.
+    let call = sent
+        .iter()
+        .find(|n| n.kind == AlertKind::PlannedExceeded)
+        .unwrap();
+    assert_eq!(call.body, CALL_FR);
 }

@@ -324,3 +324,79 @@ fn french_amounts_durations_and_dates() {
         "{text}"
     );
 }
+
+/// Acme's cap reached on Friday (6 h 30 against 6 h), told in French.
+const REACHED_FR: &str = "Vous avez atteint le plafond de 6\u{202f}h de Acme pour la semaine — \
+                          6\u{202f}h\u{202f}30 suivies. Arrêtez-vous ici, ou convenez de plus de \
+                          temps avec Acme.";
+
+#[test]
+fn an_alert_fired_in_english_is_read_in_french_once_the_locale_changes() {
+    let db = seeded("en");
+    db.ok(&["add", "Acme", "--from", "10:00", "--to", "15:30"]);
+    let checked = db.json(&["check"]);
+    let fired = checked["alerts"].as_array().unwrap();
+    let reached = |alerts: &[Value]| {
+        alerts
+            .iter()
+            .find(|a| a["kind"] == "client_cap_reached")
+            .unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let english = reached(fired);
+    assert!(
+        english.starts_with("You reached Acme's 6 h cap"),
+        "{english}"
+    );
+    db.ok(&["settings", "set", "locale", "fr"]);
+    let week = db.json(&["report", "week"]);
+    assert_eq!(reached(week["alerts"].as_array().unwrap()), REACHED_FR);
+    let text = db.ok(&["report", "week"]);
+    assert!(text.contains(REACHED_FR), "{text}");
+    assert!(!text.contains(&english), "{text}");
+    // And back to English: the reader's language, whoever wrote it.
+    db.ok(&["settings", "set", "locale", "en"]);
+    let week = db.json(&["report", "week"]);
+    assert_eq!(reached(week["alerts"].as_array().unwrap()), english);
+}
+
+#[test]
+fn without_a_setting_an_alert_speaks_the_language_of_the_cli_that_reads_it() {
+    // The app fired it in English; a CLI running in French reads it.
+    let db = TestDb::new(NOW);
+    db.ok(&["client", "add", "Acme", "--cap", "6h"]);
+    db.ok(&["add", "Acme", "--from", "09:00", "--to", "15:30"]);
+    db.ok(&["check"]);
+    let french = |args: &[&str]| {
+        let out = db
+            .cmd()
+            .env("LC_ALL", "fr_FR.UTF-8")
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let week: Value = serde_json::from_str(&french(&["--json", "report", "week"])).unwrap();
+    let messages: Vec<&str> = week["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.contains(&REACHED_FR), "{messages:?}");
+    assert!(
+        messages.iter().all(|m| m.starts_with("Vous")),
+        "{messages:?}"
+    );
+    let english = db.json(&["report", "week"]);
+    assert!(
+        english["alerts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["message"].as_str().unwrap().starts_with("You")),
+        "{english}"
+    );
+}

@@ -658,7 +658,8 @@ fn the_week_shows_its_overrides_with_reasons_and_its_alerts() {
                 client_name: None,
                 period: "weekend:2026-11-28".into(),
                 fired_at: fired,
-                message: "Second weekend in a row with work.".into(),
+                fired_message: "Second weekend in a row with work.".into(),
+                facts: None,
                 notified_at: None,
                 last_nag_at: None,
             };

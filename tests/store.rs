@@ -219,3 +219,56 @@ fn a_version_2_database_with_data_gets_its_bounds_and_day_figures() {
     assert!(log.iter().any(|s| s.number == 1), "{log:?}");
     assert_eq!(tracker.clients_by_recent_use().unwrap()[0].name, "Acme");
 }
+
+#[test]
+fn a_version_8_database_keeps_its_alerts_sentences_and_then_stores_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.sqlite3");
+    let told = "You reached your 40 h cap for the week — 41 h tracked. Stop here, or give a reason to go on.";
+    {
+        // Schema 8 (the release before alerts kept their facts), French, with
+        // an alert told in English when it fired.
+        let conn = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..8] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 8).unwrap();
+        conn.execute(
+            "INSERT INTO alerts (id, kind, client_id, period, fired_at, message, notified_at,
+                                 last_nag_at, deleted_at, created_at, updated_at)
+             VALUES (X'0190a000000070008000000000000009', 'weekly_cap_reached', NULL,
+                     'week:2026-11-23', ?1, ?2, ?1, NULL, NULL, ?1, ?1)",
+            rusqlite::params![now().timestamp() - 3600, told],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO settings (key, value, updated_at) VALUES ('timezone', 'Europe/Paris', 0),
+                                                                  ('locale', 'fr', 0);",
+        )
+        .unwrap();
+    }
+    let mut tracker = Tracker::open(&path, Arc::new(FixedClock::new(now()))).unwrap();
+    let week = gardefou::report::week_report(&mut tracker, None).unwrap();
+    assert_eq!(week.alerts.len(), 1);
+    assert_eq!(week.alerts[0].kind, "weekly_cap_reached");
+    assert_eq!(
+        week.alerts[0].message, told,
+        "no facts: its sentence as told"
+    );
+    drop(tracker);
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 9);
+    let facts: Option<String> = conn
+        .query_row("SELECT facts FROM alerts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(facts, None);
+    // The schema keeps the facts readable: JSON or nothing.
+    let err = conn
+        .execute("UPDATE alerts SET facts = 'forty hours'", [])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("CHECK"), "{err}");
+}

@@ -292,3 +292,57 @@ fn a_copy_of_the_v7_file_is_kept_in_the_backups_folder() {
     let ids_of = |c: &Connection| -> String { c.query_row(ids, [], |r| r.get(0)).unwrap() };
     assert_eq!(ids_of(&conn), ids_of(&fixture));
 }
+
+/// The alerts of a week report, as (kind, message).
+fn alert_messages(report: &Value) -> Vec<(String, String)> {
+    report["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["kind"].as_str().unwrap().to_string(),
+                a["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn alerts_from_before_the_upgrade_keep_their_sentence_and_new_ones_follow_the_reader() {
+    let db = Upgraded::new();
+    db.migrate();
+    let conn = db.read_only();
+    assert_eq!(count(&conn, "SELECT count(*) FROM alerts"), 3);
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM alerts WHERE facts IS NULL"),
+        3,
+        "the v7 file's alerts have no facts"
+    );
+    drop(conn);
+    // A new alert fires at NOW (the call that runs past its planned length).
+    let checked = db.json(&["check"]);
+    assert_eq!(checked, expected("check.json"));
+    db.ok(&["settings", "set", "locale", "fr"]);
+    // The old alerts read as before, in the English they were stored in.
+    for week in ["2026-11-16", "2026-11-23"] {
+        let before = expected(&format!("report_week_{week}.json"));
+        let after = db.json(&["report", "week", "--date", week]);
+        let old: Vec<_> = alert_messages(&before);
+        assert!(!old.is_empty(), "{week}: the fixture has alerts");
+        for alert in &old {
+            assert!(alert_messages(&after).contains(alert), "{week}: {alert:?}");
+        }
+    }
+    // The one fired after the upgrade kept its facts: it reads in French.
+    let this_week = db.json(&["report", "week"]);
+    let call = alert_messages(&this_week)
+        .into_iter()
+        .find(|(kind, _)| kind == "planned_exceeded")
+        .unwrap();
+    assert_eq!(
+        call.1,
+        "Votre séance de 45\u{202f}min avec Acme Corp dure depuis 1\u{202f}h. \
+         Concluez, ou convenez d’une nouvelle heure de fin."
+    );
+}

@@ -29,7 +29,7 @@ pub fn check(ctx: &mut Ctx) -> anyhow::Result<()> {
                     "kind": a.kind,
                     "client": a.client_name,
                     "period": a.period,
-                    "message": a.message,
+                    "message": a.message(ctx.locale),
                     "fired_at": rfc3339_in(a.fired_at, tz),
                 })
             })
@@ -50,7 +50,7 @@ pub fn check(ctx: &mut Ctx) -> anyhow::Result<()> {
     }
     let l = ctx.locale;
     for alert in &outcome.fired {
-        println!("{}", alert.message);
+        println!("{}", alert.message(l));
     }
     if outcome.fired.is_empty() {
         if outcome.active.is_empty() {

@@ -68,11 +68,12 @@ pub(crate) fn week_report_in(tx: &ReadTx<'_>, date: Option<NaiveDate>) -> Result
     facts.alerts = alerts
         .into_iter()
         .map(|a| AlertLine {
+            // Told now, in the reader's language, from the alert's facts.
+            message: a.message(settings.locale),
             kind: a.kind,
             client: a.client_name,
             period: a.period,
             fired_at: rfc3339_in(a.fired_at, tz),
-            message: a.message,
         })
         .collect();
     let input = WeekInput {

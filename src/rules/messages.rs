@@ -7,8 +7,11 @@ use crate::tr;
 
 use super::AlertKind;
 
-/// The facts a message may mention.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+/// The facts a message may mention. Stored with an alert (JSON), so that it is
+/// told again in whatever language its reader uses; a field missing from a
+/// stored value reads as its default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Facts {
     pub client: String,
     pub tracked_seconds: i64,

@@ -541,6 +541,13 @@ pub const MIGRATIONS: &[&str] = &[
           AND currency = (SELECT name FROM currencies WHERE code = OLD.currency) AND sessions = 0;
     END;
     "#,
+    // 9: an alert's facts (the figures its sentence tells, as JSON), so that
+    // it is told in the reader's language, not in the one in force when it
+    // fired. `message` stays: the sentence as first told, what alerts stored
+    // before this migration (facts NULL) still show.
+    r#"
+    ALTER TABLE alerts ADD COLUMN facts TEXT CHECK (facts IS NULL OR json_valid(facts));
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

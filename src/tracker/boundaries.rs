@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::{Tracker, load_settings};
 use crate::calendar::{day_range, local_date, week_range};
 use crate::error::{Error, Problem, RefusedBoundary, Result};
+use crate::i18n::Locale;
 use crate::model::{Client, Session};
 use crate::rules::messages::{self, Facts, Form};
 use crate::rules::{self, AlertKind, Crossing, Inputs, Projection, week_of};
@@ -57,7 +58,8 @@ fn sentence(kind: AlertKind, form: Form, settings: &Settings, facts: &Facts) -> 
     messages::message(kind, form, settings.locale, facts)
 }
 
-/// A notification a watcher should send.
+/// A notification a watcher should send, told in the user's locale when it
+/// was claimed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub alert_id: Uuid,
@@ -66,6 +68,29 @@ pub struct Notice {
     pub body: String,
     /// A reminder of an alert already notified.
     pub reminder: bool,
+    /// What `body` tells, to tell it again in another language; `None` for
+    /// an alert stored without facts (its body is the sentence it was stored with).
+    pub facts: Option<Facts>,
+}
+
+impl Notice {
+    /// The same notice told in `locale`: for what is shown again later (the
+    /// window's banners) after the language changed.
+    pub fn told_in(&self, locale: Locale) -> Notice {
+        let form = if self.reminder {
+            Form::Reminder
+        } else {
+            Form::Alert
+        };
+        Notice {
+            summary: messages::summary(self.kind, locale),
+            body: match &self.facts {
+                Some(facts) => messages::message(self.kind, form, locale, facts),
+                None => self.body.clone(),
+            },
+            ..self.clone()
+        }
+    }
 }
 
 /// The week's overrides.
@@ -156,7 +181,8 @@ fn evaluate_and_record(
             client_name: crossing.client.clone(),
             period: crossing.period.clone(),
             fired_at: now,
-            message: sentence(crossing.kind, Form::Alert, settings, &crossing.facts),
+            fired_message: sentence(crossing.kind, Form::Alert, settings, &crossing.facts),
+            facts: Some(crossing.facts.clone()),
             notified_at: None,
             last_nag_at: None,
         };
@@ -219,8 +245,9 @@ impl Tracker {
                         alert_id: alert.id,
                         kind,
                         summary: messages::summary(kind, locale),
-                        body: alert.message,
+                        body: alert.message(locale),
                         reminder: false,
+                        facts: alert.current_facts(),
                     });
                 }
             }
@@ -250,6 +277,7 @@ impl Tracker {
                         summary: messages::summary(crossing.kind, locale),
                         body: sentence(crossing.kind, Form::Reminder, &settings, &crossing.facts),
                         reminder: true,
+                        facts: Some(crossing.facts.clone()),
                     });
                 }
             }
