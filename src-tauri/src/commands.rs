@@ -165,10 +165,12 @@ pub async fn take_launch_view(
 }
 
 /// The alerts' latest banners and whether desktop notifications failed, for
-/// a window that opens after they were sent (later ones come as events).
+/// a window that opens after they were sent (later ones come as events), in
+/// the user's language now.
 #[tauri::command]
 pub async fn get_banners(state: State<'_, AppState>) -> Result<Banners, CommandError> {
-    Ok(state.banners.current())
+    let locale = state.with_tracker(|t| Ok(t.settings()?.locale))?;
+    Ok(state.banners.current(locale))
 }
 
 /// Starts a timer (stopping the running one), like `gardefou start`.

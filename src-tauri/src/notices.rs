@@ -14,6 +14,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use gardefou::i18n::Locale;
 use gardefou::notify::{Delivery, DesktopNotifier, Notifier, send_all};
+use gardefou::tracker::Notice;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -60,18 +61,36 @@ pub struct BannerLog {
 
 #[derive(Debug, Default)]
 struct BannerState {
-    latest: VecDeque<AlertBanner>,
+    /// The latest notices shown, kept with their facts: a window that opens
+    /// after the language changed reads them in the new one.
+    latest: VecDeque<Notice>,
     /// Alerts already bannered: a notice retried after a failed send is not bannered again.
     seen: std::collections::HashSet<String>,
     unavailable: bool,
     backup_failed: Option<String>,
 }
 
+impl AlertBanner {
+    fn of(notice: &Notice) -> Self {
+        Self {
+            id: notice.alert_id.to_string(),
+            kind: notice.kind.into(),
+            summary: notice.summary.clone(),
+            body: notice.body.clone(),
+        }
+    }
+}
+
 impl BannerLog {
-    pub fn current(&self) -> Banners {
+    /// The banners so far, told in `locale` (the user's language now).
+    pub fn current(&self, locale: Locale) -> Banners {
         let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         Banners {
-            alerts: inner.latest.iter().cloned().collect(),
+            alerts: inner
+                .latest
+                .iter()
+                .map(|notice| AlertBanner::of(&notice.told_in(locale)))
+                .collect(),
             notifications_unavailable: inner.unavailable,
             backup_failed: inner.backup_failed.clone(),
         }
@@ -96,18 +115,12 @@ impl BannerLog {
             if !inner.seen.insert(id.clone()) && !notice.reminder {
                 continue;
             }
-            let banner = AlertBanner {
-                id: id.clone(),
-                kind: notice.kind.into(),
-                summary: notice.summary.clone(),
-                body: notice.body.clone(),
-            };
-            inner.latest.retain(|b| b.id != id);
-            inner.latest.push_back(banner.clone());
+            inner.latest.retain(|n| n.alert_id != notice.alert_id);
+            inner.latest.push_back(notice.clone());
             while inner.latest.len() > KEPT {
                 inner.latest.pop_front();
             }
-            new.push(banner);
+            new.push(AlertBanner::of(notice));
         }
         let first_failure = delivery.first_error.is_some() && !inner.unavailable;
         inner.unavailable |= delivery.first_error.is_some();
@@ -219,6 +232,7 @@ mod tests {
     use chrono::{Duration, TimeZone, Utc};
     use gardefou::Tracker;
     use gardefou::clock::FixedClock;
+    use gardefou::i18n::Locale;
     use gardefou::notify::RecordingNotifier;
     use gardefou::rules::AlertKind;
     use gardefou::tracker::{NewClient, NewSession};
@@ -264,14 +278,17 @@ mod tests {
         assert!(reason.contains("g-backups"), "{reason}");
         assert!(state.banners.record_backup_failure(reason.clone()));
         assert!(!state.banners.record_backup_failure(reason.clone()), "once");
-        assert_eq!(state.banners.current().backup_failed, Some(reason));
+        assert_eq!(
+            state.banners.current(Locale::En).backup_failed,
+            Some(reason)
+        );
         // Taken: the next look finds nothing new.
         assert_eq!(super::backup_failure(&state), None);
         // A working folder: nothing to tell.
         let fine = tempfile::tempdir().expect("tempdir");
         let state = state_over_the_cap(fine.path());
         assert_eq!(super::backup_failure(&state), None);
-        assert_eq!(state.banners.current().backup_failed, None);
+        assert_eq!(state.banners.current(Locale::En).backup_failed, None);
     }
 
     #[test]
@@ -290,7 +307,7 @@ mod tests {
         let (banners, first_failure) = state.banners.record(&first);
         assert_eq!(banners.len(), first.sent.len());
         assert!(!first_failure);
-        assert!(!state.banners.current().notifications_unavailable);
+        assert!(!state.banners.current(Locale::En).notifications_unavailable);
     }
 
     #[test]
@@ -310,9 +327,9 @@ mod tests {
         let (banners, first_failure) = state.banners.record(&again);
         assert!(banners.is_empty(), "a retried alert is not bannered twice");
         assert!(!first_failure, "said once");
-        assert!(state.banners.current().notifications_unavailable);
+        assert!(state.banners.current(Locale::En).notifications_unavailable);
         assert_eq!(
-            state.banners.current().alerts.len(),
+            state.banners.current(Locale::En).alerts.len(),
             failed.failed.len(),
             "a window opened now still gets them"
         );
@@ -323,5 +340,37 @@ mod tests {
             retried.sent.iter().map(|n| n.kind).collect::<Vec<_>>(),
             failed.failed.iter().map(|n| n.kind).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_window_opened_after_the_language_changed_reads_its_banners_in_the_new_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = state_over_the_cap(dir.path());
+        let notifier = RecordingNotifier::new();
+        let sent = deliver_due(&state, &notifier).expect("deliver");
+        let (banners, _) = state.banners.record(&sent);
+        let english = banners
+            .iter()
+            .find(|b| b.summary == "Weekly cap reached")
+            .expect("the cap's banner, in English when it was sent")
+            .clone();
+        state
+            .with_tracker(|t| t.set_setting("locale", "fr"))
+            .expect("French");
+        let now = state.banners.current(Locale::Fr);
+        let french = now
+            .alerts
+            .iter()
+            .find(|b| b.id == english.id)
+            .expect("still kept");
+        assert_eq!(french.summary, "Plafond de la semaine atteint");
+        assert!(
+            french
+                .body
+                .starts_with("Vous avez atteint votre plafond de 1\u{202f}h"),
+            "{}",
+            french.body
+        );
+        assert_eq!(state.banners.current(Locale::En).alerts, banners);
     }
 }

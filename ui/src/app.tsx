@@ -10,7 +10,7 @@ import { SessionsView } from "./views/sessions";
 import { ClientsView } from "./views/clients";
 import { SettingsView } from "./views/settings";
 import { FirstRun } from "./views/first_run";
-import { AlertBanners, createBannerModel, type BannerModel } from "./banner";
+import { AlertBanners, createBannerModel, followLocale, type BannerModel } from "./banner";
 import { WatchQuestions } from "./views/watch";
 
 export interface AppOptions {
@@ -172,6 +172,8 @@ export async function startApp(root: HTMLElement, api: Api, options: AppOptions 
     (b) => banners.load(b),
     () => {},
   );
+  // Told again in the new language when it changes.
+  unlisten.push(followLocale(banners, () => api.getBanners()));
   return {
     store,
     banners,

@@ -5,7 +5,7 @@
 // (`startApp` listens and feeds the model).
 import { useLayoutEffect, useReducer } from "preact/hooks";
 import type { AlertBanner, Banners } from "./api";
-import { t } from "./i18n";
+import { locale, t } from "./i18n";
 import { signal, type Signal } from "./signal";
 import "./banner.css";
 
@@ -18,6 +18,8 @@ export interface BannerModel {
   add(alert: AlertBanner): void;
   /** What was sent before the window listened (kept behind newer ones). */
   load(banners: Banners): void;
+  /** The same alerts told again (another language): new texts, same places. */
+  retell(banners: Banners): void;
   dismiss(id: string): void;
 }
 
@@ -37,11 +39,31 @@ export function createBannerModel(): BannerModel {
       if (banners.notifications_unavailable) model.unavailable.value = true;
       if (banners.backup_failed) model.backupFailed.value = banners.backup_failed;
     },
+    retell(banners) {
+      if (!Array.isArray(banners?.alerts)) return;
+      const told = new Map(banners.alerts.map((a) => [a.id, a]));
+      model.alerts.value = model.alerts.value.map((a) => told.get(a.id) ?? a);
+    },
     dismiss(id) {
       model.alerts.value = model.alerts.value.filter((a) => a.id !== id);
     },
   };
   return model;
+}
+
+/** When the language changes, asks the core for the banners again (it tells
+ * each alert in the user's language now) and retells those shown. Returns
+ * the way to stop. */
+export function followLocale(model: BannerModel, getBanners: () => Promise<Banners>): () => void {
+  let shown = locale.value;
+  return locale.subscribe(() => {
+    if (locale.value === shown) return;
+    shown = locale.value;
+    getBanners().then(
+      (b) => model.retell(b),
+      () => {},
+    );
+  });
 }
 
 /** Warnings are amber (approaching); every other alert is a crossing (red). */

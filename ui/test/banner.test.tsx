@@ -67,6 +67,31 @@ describe("alert banners", () => {
     expect(screen.getAllByRole("alert")).toHaveLength(1);
   });
 
+  test("banners already shown are told again in the new language, in their places", async () => {
+    let lang = "en";
+    const french: AlertBanner = {
+      ...warning,
+      summary: "Plafond de la semaine bientôt atteint",
+      body: "32 h cette semaine, votre plafond est de 40 h.",
+    };
+    await mount((cmd) =>
+      cmd === "get_banners"
+        ? { alerts: [lang === "fr" ? french : warning, reached], notifications_unavailable: false }
+        : snapshot({ locale: lang }),
+    );
+    await waitFor(() => expect(screen.getAllByRole("alert")).toHaveLength(2));
+    expect(screen.getAllByRole("alert")[1].textContent).toContain("Weekly cap: 80 % reached");
+    fireEvent.click(screen.getByRole("button", { name: "Dismiss the alert: Weekly cap reached" }));
+    await flush();
+    // The user switches to French: the core tells the kept alerts again.
+    lang = "fr";
+    await emit(EVENTS.stateChanged, snapshot({ locale: "fr" }));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Plafond de la semaine bientôt atteint"));
+    expect(screen.getByRole("alert").textContent).toContain("votre plafond est de 40 h");
+    // A dismissed banner stays dismissed.
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
   test("without a notification server the window says so once, in French too", async () => {
     setLocale("fr");
     await mount((cmd) => (cmd === "get_banners" ? { alerts: [], notifications_unavailable: false } : snapshot({ locale: "fr" })));

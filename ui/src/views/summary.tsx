@@ -6,7 +6,7 @@
 import { render, type ComponentChildren } from "preact";
 import { useEffect, useLayoutEffect, useReducer, useState } from "preact/hooks";
 import { asCommandError } from "../api";
-import { AlertBanners, createBannerModel } from "../banner";
+import { AlertBanners, createBannerModel, followLocale } from "../banner";
 import type { CapLine, CommandError, SummaryClient, WeekSummary } from "../bindings";
 import { locale, setLocale, t } from "../i18n";
 import { signal, type Signal } from "../signal";
@@ -476,6 +476,8 @@ export async function startSummary(root: HTMLElement, api: SummaryApi, options: 
     (b) => banners.load(b),
     () => {},
   );
+  // Told again in the new language when it changes.
+  unlisten.push(followLocale(banners, () => api.getBanners()));
   return {
     week,
     dispose() {
