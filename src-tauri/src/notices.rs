@@ -67,7 +67,41 @@ struct BannerState {
     /// Alerts already bannered: a notice retried after a failed send is not bannered again.
     seen: std::collections::HashSet<String>,
     unavailable: bool,
-    backup_failed: Option<String>,
+    backup_failed: Option<BackupFailure>,
+}
+
+/// Why today's automatic backup failed, told in every language the app
+/// speaks (the error itself is not kept): a window that opens after the
+/// language changed reads it in the new one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFailure {
+    told: Vec<(Locale, String)>,
+    /// The user's language when it was taken.
+    locale: Locale,
+}
+
+impl BackupFailure {
+    fn of(error: &gardefou::Error, locale: Locale) -> Self {
+        Self {
+            told: Locale::ALL.iter().map(|&l| (l, error.message(l))).collect(),
+            locale,
+        }
+    }
+
+    /// The reason in `locale`.
+    pub fn told_in(&self, locale: Locale) -> String {
+        self.told
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .or(self.told.first())
+            .map(|(_, text)| text.clone())
+            .unwrap_or_default()
+    }
+
+    /// The reason in the user's language when it was taken.
+    pub fn reason(&self) -> String {
+        self.told_in(self.locale)
+    }
 }
 
 impl AlertBanner {
@@ -92,16 +126,16 @@ impl BannerLog {
                 .map(|notice| AlertBanner::of(&notice.told_in(locale)))
                 .collect(),
             notifications_unavailable: inner.unavailable,
-            backup_failed: inner.backup_failed.clone(),
+            backup_failed: inner.backup_failed.as_ref().map(|f| f.told_in(locale)),
         }
     }
 
     /// Records why today's automatic backup failed; whether the window has
     /// not been told this reason yet.
-    pub fn record_backup_failure(&self, reason: String) -> bool {
+    pub fn record_backup_failure(&self, failure: BackupFailure) -> bool {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let news = inner.backup_failed.as_deref() != Some(reason.as_str());
-        inner.backup_failed = Some(reason);
+        let news = inner.backup_failed.as_ref().map(|f| &f.told) != Some(&failure.told);
+        inner.backup_failed = Some(failure);
         news
     }
 
@@ -182,15 +216,15 @@ pub fn announce<R: Runtime>(app: &AppHandle<R>, state: &AppState, delivery: &Del
     }
 }
 
-/// Why today's automatic backup failed since the last call, in the user's
-/// language (the tracker keeps it until asked). Called on every publish: the
-/// settings are read only when there is something to tell.
-pub fn backup_failure(state: &AppState) -> Option<String> {
+/// Why today's automatic backup failed since the last call (the tracker
+/// keeps it until asked). Called on every publish: the settings are read
+/// only when there is something to tell.
+pub fn backup_failure(state: &AppState) -> Option<BackupFailure> {
     state
         .with_tracker(|t| {
             Ok(t.take_backup_warning().map(|error| {
                 let locale = t.settings().map_or(Locale::En, |s| s.locale);
-                error.message(locale)
+                BackupFailure::of(&error, locale)
             }))
         })
         .ok()
@@ -200,11 +234,12 @@ pub fn backup_failure(state: &AppState) -> Option<String> {
 /// Tells the window (a banner) and the log that today's automatic backup
 /// failed, once per reason.
 pub fn announce_backup_failure<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
-    let Some(reason) = backup_failure(state) else {
+    let Some(failure) = backup_failure(state) else {
         return;
     };
+    let reason = failure.reason();
     log::warn!("today's automatic backup was not written: {reason}");
-    if state.banners.record_backup_failure(reason.clone())
+    if state.banners.record_backup_failure(failure)
         && let Err(e) = app.emit(BACKUP_FAILED, &reason)
     {
         log::warn!("cannot tell the window: {e}");
@@ -274,14 +309,22 @@ mod tests {
         // A file where the backups folder should be: the day's backup fails.
         std::fs::write(dir.path().join("g-backups"), "not a folder").expect("blocker");
         let state = state_over_the_cap(dir.path());
-        let reason = super::backup_failure(&state).expect("the failure is kept");
+        let failure = super::backup_failure(&state).expect("the failure is kept");
+        let reason = failure.reason();
         assert!(reason.contains("g-backups"), "{reason}");
-        assert!(state.banners.record_backup_failure(reason.clone()));
-        assert!(!state.banners.record_backup_failure(reason.clone()), "once");
+        assert!(state.banners.record_backup_failure(failure.clone()));
+        assert!(
+            !state.banners.record_backup_failure(failure.clone()),
+            "once"
+        );
         assert_eq!(
             state.banners.current(Locale::En).backup_failed,
             Some(reason)
         );
+        // Read after the language changed: in the new one.
+        let french = state.banners.current(Locale::Fr).backup_failed;
+        assert_eq!(french, Some(failure.told_in(Locale::Fr)));
+        assert_ne!(french, Some(failure.told_in(Locale::En)));
         // Taken: the next look finds nothing new.
         assert_eq!(super::backup_failure(&state), None);
         // A working folder: nothing to tell.

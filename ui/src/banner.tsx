@@ -43,6 +43,8 @@ export function createBannerModel(): BannerModel {
       if (!Array.isArray(banners?.alerts)) return;
       const told = new Map(banners.alerts.map((a) => [a.id, a]));
       model.alerts.value = model.alerts.value.map((a) => told.get(a.id) ?? a);
+      // A dismissed backup notice stays dismissed.
+      if (model.backupFailed.value && banners.backup_failed) model.backupFailed.value = banners.backup_failed;
     },
     dismiss(id) {
       model.alerts.value = model.alerts.value.filter((a) => a.id !== id);

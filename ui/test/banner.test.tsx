@@ -76,20 +76,26 @@ describe("alert banners", () => {
     };
     await mount((cmd) =>
       cmd === "get_banners"
-        ? { alerts: [lang === "fr" ? french : warning, reached], notifications_unavailable: false }
+        ? {
+            alerts: [lang === "fr" ? french : warning, reached],
+            notifications_unavailable: false,
+            backup_failed: lang === "fr" ? "le disque est plein" : "the disk is full",
+          }
         : snapshot({ locale: lang }),
     );
-    await waitFor(() => expect(screen.getAllByRole("alert")).toHaveLength(2));
-    expect(screen.getAllByRole("alert")[1].textContent).toContain("Weekly cap: 80 % reached");
+    await waitFor(() => expect(screen.getAllByRole("alert")).toHaveLength(3));
+    expect(document.getElementById("backup-failed")?.textContent).toContain("the disk is full");
     fireEvent.click(screen.getByRole("button", { name: "Dismiss the alert: Weekly cap reached" }));
     await flush();
     // The user switches to French: the core tells the kept alerts again.
     lang = "fr";
     await emit(EVENTS.stateChanged, snapshot({ locale: "fr" }));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Plafond de la semaine bientôt atteint"));
-    expect(screen.getByRole("alert").textContent).toContain("votre plafond est de 40 h");
-    // A dismissed banner stays dismissed.
-    expect(screen.getAllByRole("alert")).toHaveLength(1);
+    const banner = () => screen.getAllByRole("alert").find((e) => e.id !== "backup-failed")!;
+    await waitFor(() => expect(banner().textContent).toContain("Plafond de la semaine bientôt atteint"));
+    expect(banner().textContent).toContain("votre plafond est de 40 h");
+    await waitFor(() => expect(document.getElementById("backup-failed")?.textContent).toContain("le disque est plein"));
+    // A dismissed banner stays dismissed (the backup notice is an alert too).
+    expect(screen.getAllByRole("alert")).toHaveLength(2);
   });
 
   test("without a notification server the window says so once, in French too", async () => {
