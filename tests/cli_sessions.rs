@@ -201,6 +201,40 @@ fn edit_by_number_or_id_prefix() {
 }
 
 #[test]
+fn an_id_prefix_of_digits_is_an_id_and_a_number_has_no_leading_zero() {
+    // In April 2025 an id's hex starts with 01961: a prefix of digits only.
+    let db = TestDb::new("2025-04-10T10:00:00+02:00");
+    db.ok(&["client", "add", "Acme"]);
+    let first = db.json(&["add", "Acme", "--from", "08:00", "--to", "09:00"]);
+    assert!(
+        first["id"].as_str().unwrap().starts_with("01961eb6"),
+        "{first}"
+    );
+    let edited = db.json(&["edit", "01961", "--note", "by prefix"]);
+    assert_eq!(edited["number"], 1);
+    assert_eq!(edited["note"], "by prefix");
+    assert_eq!(db.json(&["rm", "0196"])["deleted"], true);
+    // Dashes are ignored, as in the id's own form.
+    assert_eq!(db.json(&["restore-session", "0196-1"])["deleted"], false);
+    // Numbers: no leading zero, `#`, or too short to be a prefix.
+    for handle in ["1", "#1", "01"] {
+        assert_eq!(db.json(&["edit", handle, "--note", handle])["number"], 1);
+    }
+    let err = db.fails(1, &["edit", "#01961", "--note", "x"]);
+    assert!(err.contains("no session number 1961"), "{err}");
+    let err = db.fails(1, &["rm", "0123"]);
+    assert!(err.contains("no session with id 0123"), "{err}");
+    // Two ids two hours apart share their first 6 digits.
+    db.cmd_at("2025-04-10T12:00:00+02:00")
+        .args(["add", "Acme", "--from", "10:00", "--to", "11:00"])
+        .assert()
+        .success();
+    let err = db.fails(1, &["rm", "01961"]);
+    assert!(err.contains("matches several sessions"), "{err}");
+    assert_eq!(db.json(&["rm", "01961f"])["number"], 2);
+}
+
+#[test]
 fn edit_into_an_overlap_is_refused_and_changes_nothing() {
     let db = db();
     db.ok(&["add", "Acme", "--from", "09:00", "--to", "10:00"]);

@@ -195,16 +195,28 @@ impl Tracker {
     }
 }
 
-/// Finds a session by its number (`12`, `#12`) or a prefix of its id (≥ 4 characters).
+/// Finds a session by its number (`12`, `#12`) or a prefix of its id (≥ 4
+/// characters, dashes ignored). Digits are a number unless they start with
+/// a zero and are long enough to be a prefix: a UUIDv7's hex starts with
+/// `0` until the year 2527, so a prefix copied from an id is often all
+/// digits (`0196…`), while a number is never written with a leading zero.
 pub fn find_session(conn: &Connection, handle: &str) -> Result<Session> {
-    let handle = handle.trim().trim_start_matches('#');
-    if let Ok(number) = handle.parse::<i64>() {
+    let handle = handle.trim();
+    let (explicit_number, handle) = match handle.strip_prefix('#') {
+        Some(rest) => (true, rest),
+        None => (false, handle),
+    };
+    let digits = handle.chars().filter(|c| *c != '-').count();
+    let id_like = handle.starts_with('0') && digits >= MIN_ID_PREFIX;
+    if (explicit_number || !id_like)
+        && let Ok(number) = handle.parse::<i64>()
+    {
         return store::session_by_number(conn, number)?.ok_or_else(|| Error::SessionNotFound {
             handle: number.to_string(),
         });
     }
     let prefix = handle.to_ascii_lowercase();
-    if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+    if digits < MIN_ID_PREFIX || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(Error::invalid(
             "session",
             handle,
@@ -222,6 +234,9 @@ pub fn find_session(conn: &Connection, handle: &str) -> Result<Session> {
         }),
     }
 }
+
+/// The shortest id prefix a handle may be (shorter, too many sessions share it).
+const MIN_ID_PREFIX: usize = 4;
 
 /// Checks the bounds of a session: inside 1971..=now, not empty, not longer
 /// than 24 h unless allowed.
