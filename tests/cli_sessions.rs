@@ -263,6 +263,122 @@ fn rm_hides_and_restore_brings_back() {
 }
 
 #[test]
+fn rm_confirms_first_then_says_how_to_bring_it_back_and_where_to_find_it() {
+    let db = db();
+    db.ok(&["add", "Acme", "--from", "09:00", "--to", "10:00"]);
+    let out = db.ok(&["rm", "1"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("Deleted session 1"), "{out}");
+    assert!(
+        lines[1].contains("gardefou restore-session 1")
+            && lines[1].contains("gardefou log --deleted"),
+        "{out}"
+    );
+    db.ok(&["restore-session", "1"]);
+    db.ok(&["settings", "set", "locale", "fr"]);
+    let out = db.ok(&["rm", "1"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Séance 1 supprimée"), "{out}");
+    assert!(lines[1].contains("`gardefou log --deleted` liste"), "{out}");
+}
+
+#[test]
+fn log_deleted_lists_only_the_deleted_sessions_of_the_range() {
+    let db = db();
+    db.ok(&[
+        "add",
+        "Acme",
+        "--from",
+        "2026-11-20 09:00",
+        "--to",
+        "2026-11-20 10:00",
+    ]);
+    db.ok(&[
+        "add",
+        "Beta",
+        "--from",
+        "2026-11-25 09:00",
+        "--to",
+        "2026-11-25 10:00",
+    ]);
+    db.ok(&[
+        "add",
+        "Acme",
+        "--from",
+        "2026-11-26 09:00",
+        "--to",
+        "2026-11-26 10:30",
+    ]);
+    db.ok(&[
+        "add",
+        "Acme",
+        "--from",
+        "2026-11-27 09:00",
+        "--to",
+        "2026-11-27 10:00",
+    ]);
+    let none = db.ok(&["log", "--deleted"]);
+    assert_eq!(none.trim(), "No deleted sessions in this range.");
+    for number in ["1", "3", "2"] {
+        db.ok(&["rm", number]);
+    }
+    // The current week by default, oldest first, with `deleted: true`.
+    let deleted = db.json(&["log", "--deleted"]);
+    assert_eq!(numbers(&deleted), vec![2, 3]);
+    assert!(
+        deleted
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["deleted"] == true)
+    );
+    assert_eq!(deleted[1]["duration_seconds"], 5400);
+    assert_eq!(numbers(&db.json(&["log"])), vec![4], "live ones apart");
+    let all = [
+        "log",
+        "--deleted",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-27",
+    ];
+    assert_eq!(numbers(&db.json(&all)), vec![1, 2, 3]);
+    let acme = [&all[..], &["--client", "acme"]].concat();
+    assert_eq!(numbers(&db.json(&acme)), vec![1, 3]);
+    let day = [
+        "log",
+        "--deleted",
+        "--from",
+        "2026-11-20",
+        "--to",
+        "2026-11-20",
+    ];
+    assert_eq!(numbers(&db.json(&day)), vec![1]);
+    let text = db.ok(&["log", "--deleted"]);
+    assert!(text.contains("Beta") && text.contains("1:30"), "{text}");
+    assert!(
+        text.contains("2 deleted sessions (2 h 30 min). Bring one back with `gardefou restore-session NUMBER`."),
+        "{text}"
+    );
+    // Brought back, it leaves the deleted list.
+    db.ok(&["restore-session", "3"]);
+    assert_eq!(numbers(&db.json(&all)), vec![1, 2]);
+    db.fails(
+        1,
+        &[
+            "log",
+            "--deleted",
+            "--from",
+            "2026-11-27",
+            "--to",
+            "2026-11-01",
+        ],
+    );
+    db.fails(1, &["log", "--deleted", "--client", "Nobody"]);
+}
+
+#[test]
 fn long_sessions_need_allow_long() {
     let db = db();
     let err = db.fails(

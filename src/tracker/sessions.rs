@@ -11,7 +11,7 @@ use crate::store;
 use crate::when::check_accepted;
 
 use super::clients::find_client;
-use super::{Tracker, load_settings};
+use super::{System, Tracker, load_settings};
 
 /// A past session entered by hand.
 #[derive(Debug, Clone)]
@@ -172,27 +172,56 @@ impl Tracker {
     ) -> Result<Vec<Session>> {
         let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, system)?;
-            let tz = settings.timezone;
-            let (start, end) = match (from, to) {
-                (None, None) => week_range(local_date(now, tz), settings.week_start, tz),
-                (from, to) => {
-                    let from = from
-                        .unwrap_or_else(|| NaiveDate::from_ymd_opt(1971, 1, 1).unwrap_or_default());
-                    let to = to.unwrap_or_else(|| local_date(now, tz));
-                    if from > to {
-                        return Err(Error::RangeReversed { from, to });
-                    }
-                    dates_range(from, to, tz)
-                }
-            };
-            let client_id = client
-                .map(|name| find_client(conn, name))
-                .transpose()?
-                .map(|c| c.id);
+            let (start, end, client_id) = log_range(conn, system, now, from, to, client)?;
             store::sessions_in_range(conn, start, end, client_id)
         })
     }
+
+    /// The deleted sessions of the same range, oldest first: where a deleted
+    /// session's number and id are found again, to bring it back.
+    pub fn deleted_log(
+        &mut self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        client: Option<&str>,
+    ) -> Result<Vec<Session>> {
+        let (system, now) = (self.system, self.now());
+        self.store.read(|conn| {
+            let (start, end, client_id) = log_range(conn, system, now, from, to, client)?;
+            store::deleted_sessions_in_range(conn, start, end, client_id)
+        })
+    }
+}
+
+/// The instants of a log's local dates `from..=to` (default: the current
+/// week; an open end: the first accepted day, or today) and its client.
+fn log_range(
+    conn: &Connection,
+    system: System,
+    now: DateTime<Utc>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    client: Option<&str>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>, Option<uuid::Uuid>)> {
+    let settings = load_settings(conn, system)?;
+    let tz = settings.timezone;
+    let (start, end) = match (from, to) {
+        (None, None) => week_range(local_date(now, tz), settings.week_start, tz),
+        (from, to) => {
+            let from =
+                from.unwrap_or_else(|| NaiveDate::from_ymd_opt(1971, 1, 1).unwrap_or_default());
+            let to = to.unwrap_or_else(|| local_date(now, tz));
+            if from > to {
+                return Err(Error::RangeReversed { from, to });
+            }
+            dates_range(from, to, tz)
+        }
+    };
+    let client_id = client
+        .map(|name| find_client(conn, name))
+        .transpose()?
+        .map(|c| c.id);
+    Ok((start, end, client_id))
 }
 
 /// Finds a session by its number (`12`, `#12`) or a prefix of its id (≥ 4
