@@ -193,6 +193,11 @@ pub fn update_session(conn: &Connection, s: &Session) -> Result<()> {
             s.planned_seconds,
             stored_times(s).1,
         ])?;
+    // Every stop goes through here (stop, a start that stops the timer, a
+    // recovery, an edit's end, an away answer's split).
+    if s.end.is_some() {
+        super::away::forget_heartbeat(conn, s.id)?;
+    }
     Ok(())
 }
 
