@@ -8,6 +8,7 @@ mod clients;
 mod decisions;
 mod errors;
 mod export;
+mod help;
 mod import;
 mod output;
 mod recover;
@@ -24,7 +25,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches as _, Parser, Subcommand};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, FixedClock, SystemClock};
 use gardefou::i18n::Locale;
@@ -133,9 +134,16 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    // The system's language until the database says otherwise.
+    // The system's language until the database says otherwise (the help and
+    // the usage errors come before it is open).
     let mut locale = Locale::from_env();
+    let cli = match help::command(locale)
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     match execute(cli, &mut locale) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
