@@ -127,3 +127,59 @@ fn the_version_is_the_same_in_both_languages() {
         page(&db, "fr_FR.UTF-8", &["--version"])
     );
 }
+
+/// (arguments, clap's English sentence, the French one)
+const MISTAKES: &[(&[&str], &str, &str)] = &[
+    (
+        &["--bogus"],
+        "unexpected argument '--bogus' found",
+        "argument «\u{a0}--bogus\u{a0}» inattendu",
+    ),
+    (
+        &["clinet", "add", "x"],
+        "tip: a similar subcommand exists: 'client'",
+        "astuce\u{a0}: une sous-commande proche existe\u{a0}: «\u{a0}client\u{a0}»",
+    ),
+    (
+        &["export", "csv", "--from", "2026-01-01"],
+        "the following required arguments were not provided:\n  --to <TO>",
+        "ces arguments obligatoires manquent\u{a0}:\n  --to <FIN>",
+    ),
+    (
+        &["decide", "Acme", "maybe"],
+        "[possible values: keep, renegotiate, raise-rate, end, skip]",
+        "[valeurs possibles\u{a0}: keep, renegotiate, raise-rate, end, skip]",
+    ),
+    (
+        &["edit", "1", "--billable", "--non-billable"],
+        "the argument '--billable' cannot be used with '--non-billable'",
+        "l’argument «\u{a0}--billable\u{a0}» ne peut pas être utilisé avec «\u{a0}--non-billable\u{a0}»",
+    ),
+];
+
+#[test]
+fn a_wrong_command_line_is_told_in_the_user_s_language_with_exit_2() {
+    let db = TestDb::new(NOW);
+    for (args, english, french) in MISTAKES {
+        let said = |lang: &str| {
+            let out = db.cmd().env("LC_ALL", lang).args(*args).assert().code(2);
+            let output = out.get_output();
+            assert!(
+                output.stdout.is_empty(),
+                "{args:?}: stdout on a usage error"
+            );
+            String::from_utf8(output.stderr.clone()).unwrap()
+        };
+        let (en, fr) = (said("C"), said("fr_FR.UTF-8"));
+        assert!(en.contains(english), "{args:?} en: {en}");
+        assert!(en.contains("For more information, try '--help'."), "{en}");
+        assert!(fr.contains(french), "{args:?} fr: {fr}");
+        assert!(!fr.contains(english), "{args:?} fr is still English: {fr}");
+        for clap_s in ["error:", "Usage:", "For more information", "tip:"] {
+            assert!(
+                !fr.contains(clap_s),
+                "{args:?} fr still says {clap_s:?}: {fr}"
+            );
+        }
+    }
+}

@@ -202,3 +202,41 @@ cli-help-import--on-overlap = What to do with entries that overlap a session
 cli-help-import--on-overlap--skip = Leave overlapping entries out and list them
 cli-help-import--on-overlap--stop = Import nothing (the default)
 cli-help-rebuild-totals = Recount the per-day figures kept for reports from the sessions (they are kept automatically; for a database edited by hand)
+
+## Usage errors (exit 2): what clap found wrong with the command line
+
+cli-usage-more = For more information, try '{ $flag }'.
+cli-usage-unreadable = the command line could not be read
+cli-usage-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-usage-conflict = the argument '{ $arg }' cannot be used with '{ $others }'
+cli-usage-conflict-any = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+cli-usage-no-equals = equal sign is needed when assigning values to '{ $arg }'
+cli-usage-missing-value = a value is required for '{ $arg }' but none was supplied
+cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-usage-value-validation = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-usage-unknown-subcommand = unrecognized subcommand '{ $name }'
+cli-usage-missing-arguments = the following required arguments were not provided:
+cli-usage-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+cli-usage-subcommands = [subcommands: { $values }]
+cli-usage-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-usage-number-of-values = { $expected } values required for '{ $arg }' but { $count ->
+    [one] 1 was provided
+   *[other] { $count } were provided
+}
+cli-usage-unknown-argument = unexpected argument '{ $arg }' found
+cli-usage-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+cli-usage-similar-subcommand = { $count ->
+    [one] tip: a similar subcommand exists: '{ $names }'
+   *[other] tip: some similar subcommands exist: '{ $names }'
+}
+cli-usage-similar-argument = { $count ->
+    [one] tip: a similar argument exists: '{ $names }'
+   *[other] tip: some similar arguments exist: '{ $names }'
+}
+cli-usage-similar-value = { $count ->
+    [one] tip: a similar value exists: '{ $names }'
+   *[other] tip: some similar values exist: '{ $names }'
+}
+cli-usage-tip-double-dash = tip: to pass '{ $arg }' as a value, use '{ $command }'
+cli-usage-tip-remove-dashes = tip: subcommand '{ $name }' exists; to use it, remove the '--' before it
+cli-usage-tip-exists = tip: '{ $command }' exists

@@ -203,3 +203,41 @@ cli-help-import--on-overlap = Que faire des entrées qui chevauchent une séance
 cli-help-import--on-overlap--skip = Laisser de côté les entrées qui chevauchent, et les lister
 cli-help-import--on-overlap--stop = Ne rien importer (par défaut)
 cli-help-rebuild-totals = Recompter à partir des séances les chiffres par jour gardés pour les rapports (ils sont tenus à jour tout seuls ; pour une base modifiée à la main)
+
+## Erreurs d’utilisation (code 2) : ce que clap a trouvé d’anormal dans la ligne de commande
+
+cli-usage-more = Pour en savoir plus, essayez « { $flag } ».
+cli-usage-unreadable = la ligne de commande n’a pas pu être lue
+cli-usage-repeated = l’argument « { $arg } » ne peut être donné qu’une fois
+cli-usage-conflict = l’argument « { $arg } » ne peut pas être utilisé avec « { $others } »
+cli-usage-conflict-any = l’argument « { $arg } » ne peut pas être utilisé avec un ou plusieurs des autres arguments donnés
+cli-usage-no-equals = un signe égal est nécessaire pour donner une valeur à « { $arg } »
+cli-usage-missing-value = « { $arg } » attend une valeur, et aucune n’a été donnée
+cli-usage-invalid-value = valeur « { $value } » invalide pour « { $arg } »
+cli-usage-value-validation = valeur « { $value } » invalide pour « { $arg } » : { $reason }
+cli-usage-unknown-subcommand = sous-commande « { $name } » inconnue
+cli-usage-missing-arguments = ces arguments obligatoires manquent :
+cli-usage-missing-subcommand = « { $name } » attend une sous-commande, et aucune n’a été donnée
+cli-usage-subcommands = [sous-commandes : { $values }]
+cli-usage-too-many-values = valeur « { $value } » inattendue pour « { $arg } » ; il n’en fallait pas plus
+cli-usage-number-of-values = « { $arg } » attend { $expected } valeurs, mais { $count ->
+    [one] 1 seule a été donnée
+   *[other] { $count } ont été données
+}
+cli-usage-unknown-argument = argument « { $arg } » inattendu
+cli-usage-invalid-utf8 = un ou plusieurs arguments ne sont pas en UTF-8 valide
+cli-usage-similar-subcommand = { $count ->
+    [one] astuce : une sous-commande proche existe : « { $names } »
+   *[other] astuce : des sous-commandes proches existent : « { $names } »
+}
+cli-usage-similar-argument = { $count ->
+    [one] astuce : un argument proche existe : « { $names } »
+   *[other] astuce : des arguments proches existent : « { $names } »
+}
+cli-usage-similar-value = { $count ->
+    [one] astuce : une valeur proche existe : « { $names } »
+   *[other] astuce : des valeurs proches existent : « { $names } »
+}
+cli-usage-tip-double-dash = astuce : pour passer « { $arg } » comme valeur, écrivez « { $command } »
+cli-usage-tip-remove-dashes = astuce : la sous-commande « { $name } » existe ; pour l’utiliser, retirez le « -- » qui la précède
+cli-usage-tip-exists = astuce : « { $command } » existe

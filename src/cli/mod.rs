@@ -17,6 +17,7 @@ mod report_text;
 mod sessions;
 mod settings;
 mod timer;
+mod usage;
 mod watch;
 
 use std::io::Write;
@@ -142,6 +143,13 @@ pub fn run() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches))
     {
         Ok(cli) => cli,
+        // A wrong command line: clap found it, the catalogue says it (exit 2).
+        Err(error) if error.use_stderr() && !shows_help(&error) => {
+            eprintln!("gardefou: {}", usage::describe(&error, locale));
+            return ExitCode::from(2);
+        }
+        // `--help`, `--version`, or a command given without its subcommand:
+        // the (spoken) page, from clap.
         Err(error) => error.exit(),
     };
     match execute(cli, &mut locale) {
@@ -221,6 +229,10 @@ fn clock_from_env(locale: Locale) -> anyhow::Result<Arc<dyn Clock>> {
         }
         _ => Ok(Arc::new(SystemClock)),
     }
+}
+
+fn shows_help(error: &clap::Error) -> bool {
+    error.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
 }
 
 /// `gardefou log | head` closes our stdout early: not an error worth a message.
