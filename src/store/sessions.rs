@@ -138,9 +138,7 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
         other => other,
     }
     .map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => {
-            Error::AlreadyRunning
-        }
+        Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => Error::AlreadyRunning,
         _ => Error::Sqlite(e),
     })?;
     Ok(conn.last_insert_rowid())
