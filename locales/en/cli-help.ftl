@@ -240,3 +240,5 @@ cli-usage-similar-value = { $count ->
 cli-usage-tip-double-dash = tip: to pass '{ $arg }' as a value, use '{ $command }'
 cli-usage-tip-remove-dashes = tip: subcommand '{ $name }' exists; to use it, remove the '--' before it
 cli-usage-tip-exists = tip: '{ $command }' exists
+
+cli-help-log--deleted = Only the deleted sessions (to bring one back with `restore-session`)

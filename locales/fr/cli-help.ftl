@@ -241,3 +241,5 @@ cli-usage-similar-value = { $count ->
 cli-usage-tip-double-dash = astuce : pour passer « { $arg } » comme valeur, écrivez « { $command } »
 cli-usage-tip-remove-dashes = astuce : la sous-commande « { $name } » existe ; pour l’utiliser, retirez le « -- » qui la précède
 cli-usage-tip-exists = astuce : « { $command } » existe
+
+cli-help-log--deleted = Seulement les séances supprimées (pour en restaurer une avec `restore-session`)

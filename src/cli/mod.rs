@@ -138,10 +138,15 @@ pub fn run() -> ExitCode {
     // The system's language until the database says otherwise (the help and
     // the usage errors come before it is open).
     let mut locale = Locale::from_env();
-    let cli = match help::command(locale)
-        .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
+    // A command line that parses never needs the spoken tree (building and
+    // translating it costs every command a millisecond): only a help page or
+    // a wrong command line parses again, in the user's words.
+    let parsed = Cli::try_parse().or_else(|_| {
+        help::command(locale)
+            .try_get_matches()
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    });
+    let cli = match parsed {
         Ok(cli) => cli,
         // A wrong command line: clap found it, the catalogue says it (exit 2).
         Err(error) if error.use_stderr() && !shows_help(&error) => {
