@@ -494,9 +494,12 @@ impl Error {
             Self::NothingRunning => tr!(l, "error-nothing-running"),
             Self::AlreadyRunning => tr!(l, "error-already-running"),
             Self::AnotherTimerRunning => tr!(l, "error-another-timer-running"),
+            // A number as `find_session` reads one: `0123` is an id prefix.
             Self::SessionNotFound { handle } => match handle.parse::<i64>() {
-                Ok(number) => tr!(l, "error-no-session-number", number = number),
-                Err(_) => tr!(l, "error-no-session-id", handle = handle),
+                Ok(number) if number.to_string() == *handle => {
+                    tr!(l, "error-no-session-number", number = number)
+                }
+                _ => tr!(l, "error-no-session-id", handle = handle),
             },
             Self::AmbiguousSession { handle } => tr!(l, "error-ambiguous-session", handle = handle),
             Self::SessionDeleted { number } => tr!(l, "error-session-deleted", number = *number),

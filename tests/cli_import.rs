@@ -37,6 +37,27 @@ fn client<'a>(clients: &'a Value, name: &str) -> &'a Value {
 }
 
 #[test]
+fn an_imported_session_is_found_by_a_short_prefix_of_its_id() {
+    let db = TestDb::new(NOW);
+    db.ok(&["import", "toggl", &fixture("toggl_detailed.csv")]);
+    let imported = sessions(&db);
+    assert_eq!(imported.len(), 4);
+    for session in &imported {
+        // One import's ids share their time (`xxxxxxxx-xxxx-7`); the next
+        // three digits tell its first 128 sessions apart.
+        let id = session["id"].as_str().unwrap();
+        let edited = db.json(&["edit", &id[..18], "--billable"]);
+        assert_eq!(edited["number"], session["number"], "{id}");
+        assert_eq!(edited["id"], id);
+    }
+    // In the entries' order.
+    let ids: Vec<&str> = imported.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted);
+}
+
+#[test]
 fn toggl_export_with_bom_rates_notes_tags_and_zone() {
     let db = TestDb::new(NOW);
     let summary = db.json(&["import", "toggl", &fixture("toggl_detailed.csv")]);

@@ -201,6 +201,40 @@ fn edit_by_number_or_id_prefix() {
 }
 
 #[test]
+fn an_id_prefix_of_digits_is_an_id_and_a_number_has_no_leading_zero() {
+    // In April 2025 an id's hex starts with 01961: a prefix of digits only.
+    let db = TestDb::new("2025-04-10T10:00:00+02:00");
+    db.ok(&["client", "add", "Acme"]);
+    let first = db.json(&["add", "Acme", "--from", "08:00", "--to", "09:00"]);
+    assert!(
+        first["id"].as_str().unwrap().starts_with("01961eb6"),
+        "{first}"
+    );
+    let edited = db.json(&["edit", "01961", "--note", "by prefix"]);
+    assert_eq!(edited["number"], 1);
+    assert_eq!(edited["note"], "by prefix");
+    assert_eq!(db.json(&["rm", "0196"])["deleted"], true);
+    // Dashes are ignored, as in the id's own form.
+    assert_eq!(db.json(&["restore-session", "0196-1"])["deleted"], false);
+    // Numbers: no leading zero, `#`, or too short to be a prefix.
+    for handle in ["1", "#1", "01"] {
+        assert_eq!(db.json(&["edit", handle, "--note", handle])["number"], 1);
+    }
+    let err = db.fails(1, &["edit", "#01961", "--note", "x"]);
+    assert!(err.contains("no session number 1961"), "{err}");
+    let err = db.fails(1, &["rm", "0123"]);
+    assert!(err.contains("no session with id 0123"), "{err}");
+    // Two ids two hours apart share their first 6 digits.
+    db.cmd_at("2025-04-10T12:00:00+02:00")
+        .args(["add", "Acme", "--from", "10:00", "--to", "11:00"])
+        .assert()
+        .success();
+    let err = db.fails(1, &["rm", "01961"]);
+    assert!(err.contains("matches several sessions"), "{err}");
+    assert_eq!(db.json(&["rm", "01961f"])["number"], 2);
+}
+
+#[test]
 fn edit_into_an_overlap_is_refused_and_changes_nothing() {
     let db = db();
     db.ok(&["add", "Acme", "--from", "09:00", "--to", "10:00"]);
@@ -226,6 +260,122 @@ fn rm_hides_and_restore_brings_back() {
     assert_eq!(numbers(&db.json(&["log"])), vec![1]);
     db.fails(1, &["rm", "99"]);
     db.fails(1, &["restore-session", "1"]);
+}
+
+#[test]
+fn rm_confirms_first_then_says_how_to_bring_it_back_and_where_to_find_it() {
+    let db = db();
+    db.ok(&["add", "Acme", "--from", "09:00", "--to", "10:00"]);
+    let out = db.ok(&["rm", "1"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("Deleted session 1"), "{out}");
+    assert!(
+        lines[1].contains("gardefou restore-session 1")
+            && lines[1].contains("gardefou log --deleted"),
+        "{out}"
+    );
+    db.ok(&["restore-session", "1"]);
+    db.ok(&["settings", "set", "locale", "fr"]);
+    let out = db.ok(&["rm", "1"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Séance 1 supprimée"), "{out}");
+    assert!(lines[1].contains("`gardefou log --deleted` liste"), "{out}");
+}
+
+#[test]
+fn log_deleted_lists_only_the_deleted_sessions_of_the_range() {
+    let db = db();
+    db.ok(&[
+        "add",
+        "Acme",
+        "--from",
+        "2026-11-20 09:00",
+        "--to",
+        "2026-11-20 10:00",
+    ]);
+    db.ok(&[
+        "add",
+        "Beta",
+        "--from",
+        "2026-11-25 09:00",
+        "--to",
+        "2026-11-25 10:00",
+    ]);
+    db.ok(&[
+        "add",
+        "Acme",
+        "--from",
+        "2026-11-26 09:00",
+        "--to",
+        "2026-11-26 10:30",
+    ]);
+    db.ok(&[
+        "add",
+        "Acme",
+        "--from",
+        "2026-11-27 09:00",
+        "--to",
+        "2026-11-27 10:00",
+    ]);
+    let none = db.ok(&["log", "--deleted"]);
+    assert_eq!(none.trim(), "No deleted sessions in this range.");
+    for number in ["1", "3", "2"] {
+        db.ok(&["rm", number]);
+    }
+    // The current week by default, oldest first, with `deleted: true`.
+    let deleted = db.json(&["log", "--deleted"]);
+    assert_eq!(numbers(&deleted), vec![2, 3]);
+    assert!(
+        deleted
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["deleted"] == true)
+    );
+    assert_eq!(deleted[1]["duration_seconds"], 5400);
+    assert_eq!(numbers(&db.json(&["log"])), vec![4], "live ones apart");
+    let all = [
+        "log",
+        "--deleted",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-27",
+    ];
+    assert_eq!(numbers(&db.json(&all)), vec![1, 2, 3]);
+    let acme = [&all[..], &["--client", "acme"]].concat();
+    assert_eq!(numbers(&db.json(&acme)), vec![1, 3]);
+    let day = [
+        "log",
+        "--deleted",
+        "--from",
+        "2026-11-20",
+        "--to",
+        "2026-11-20",
+    ];
+    assert_eq!(numbers(&db.json(&day)), vec![1]);
+    let text = db.ok(&["log", "--deleted"]);
+    assert!(text.contains("Beta") && text.contains("1:30"), "{text}");
+    assert!(
+        text.contains("2 deleted sessions (2 h 30 min). Bring one back with `gardefou restore-session NUMBER`."),
+        "{text}"
+    );
+    // Brought back, it leaves the deleted list.
+    db.ok(&["restore-session", "3"]);
+    assert_eq!(numbers(&db.json(&all)), vec![1, 2]);
+    db.fails(
+        1,
+        &[
+            "log",
+            "--deleted",
+            "--from",
+            "2026-11-27",
+            "--to",
+            "2026-11-01",
+        ],
+    );
+    db.fails(1, &["log", "--deleted", "--client", "Nobody"]);
 }
 
 #[test]

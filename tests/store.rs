@@ -221,6 +221,40 @@ fn a_version_2_database_with_data_gets_its_bounds_and_day_figures() {
 }
 
 #[test]
+fn a_broken_reference_stops_the_compact_storage_migration_and_the_file_stays_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.sqlite3");
+    {
+        // Schema 7 with a session whose client does not exist (a file edited
+        // by hand with foreign keys off).
+        let conn = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..7] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        conn.execute_batch(
+            "INSERT INTO sessions (id, client_id, start_at, end_at, billable, source, rate_minor, currency, zone, created_at, updated_at)
+             VALUES ('0190a000-0000-7000-8000-000000000002', '0190a000-0000-7000-8000-00000000dead',
+                     1795600000, 1795603600, 1, 'manual', 0, 'EUR', 'Europe/Paris', 1795600000, 1795600000);",
+        )
+        .unwrap();
+    }
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains("damaged"), "{err}");
+    assert!(err.contains("broken references after migration 8"), "{err}");
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 7, "the migration was rolled back");
+    let id: String = conn
+        .query_row("SELECT id FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, "0190a000-0000-7000-8000-000000000002");
+}
+
+#[test]
 fn a_version_8_database_keeps_its_alerts_sentences_and_then_stores_facts() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v8.sqlite3");

@@ -119,6 +119,61 @@ fn stop_at_last_seen_stores_that_end_and_the_discarded_time() {
     );
 }
 
+/// How many sessions have a last-seen instant stored.
+fn heartbeat_rows(db: &TestDb) -> i64 {
+    rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM heartbeat", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_stopped_session_leaves_no_heartbeat_a_deleted_one_keeps_it_for_its_restore() {
+    let db = crashed();
+    assert_eq!(heartbeat_rows(&db), 1);
+    let run = |time: &str, args: &[&str]| {
+        db.cmd_at(&format!("2026-12-01T{time}:00+01:00"))
+            .args(args)
+            .assert()
+            .success();
+    };
+    let beat = |time: &str| {
+        let (mut t, _) = tracker(&db, &format!("2026-12-01T{time}:00+01:00"));
+        assert!(t.heartbeat().unwrap());
+        assert_eq!(heartbeat_rows(&db), 1, "beat at {time}");
+    };
+    run("09:00", &["recover", "last-seen"]);
+    assert_eq!(heartbeat_rows(&db), 0, "recover last-seen");
+    run("09:05", &["start", "Acme"]);
+    beat("09:06");
+    run("09:07", &["stop"]);
+    assert_eq!(heartbeat_rows(&db), 0, "stop");
+    run("09:10", &["start", "Acme"]);
+    beat("09:11");
+    run("09:12", &["start", "Globex"]);
+    assert_eq!(heartbeat_rows(&db), 0, "a start that stops the timer");
+    beat("09:13");
+    run("09:14", &["edit", "4", "--to", "09:14"]);
+    assert_eq!(heartbeat_rows(&db), 0, "an edit that ends the timer");
+    // Deleted while running, it keeps its last-seen instant: restored, the
+    // time it was deleted for is asked about, as unwatched.
+    run("09:20", &["start", "Acme"]);
+    beat("09:21");
+    run("09:22", &["rm", "5"]);
+    assert_eq!(heartbeat_rows(&db), 1, "rm");
+    run("09:30", &["restore-session", "5"]);
+    let status = db
+        .cmd_at("2026-12-01T09:30:00+01:00")
+        .args(["--json", "status"])
+        .output()
+        .unwrap();
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(
+        status["recovery"]["last_seen"], "2026-12-01T09:21:00+01:00",
+        "{status}"
+    );
+}
+
 #[test]
 fn keep_running_silences_the_question_for_that_stale_period_only() {
     let db = crashed();

@@ -31,8 +31,9 @@ cli-session-restored = { $running ->
     [yes] Restored session { $number }: { $client }, running since { $since }.
    *[no] Restored session { $number }: { $client }, { $date } { $start }–{ $end } ({ $duration }).
 }
-cli-restore-hint = (bring it back with `gardefou restore-session { $number }`)
+cli-restore-hint = (bring it back with `gardefou restore-session { $number }`; `gardefou log --deleted` lists the deleted sessions)
 cli-no-sessions = No sessions in this range.
+cli-no-deleted-sessions = No deleted sessions in this range.
 cli-col-number = #
 cli-col-date = DATE
 cli-col-start = START
@@ -56,6 +57,10 @@ cli-non-billable = (non-billable)
 cli-log-total = { $count ->
     [one] Total: { $duration } in 1 session.
    *[other] Total: { $duration } in { $count } sessions.
+}
+cli-log-deleted-total = { $count ->
+    [one] 1 deleted session ({ $duration }). Bring it back with `gardefou restore-session NUMBER`.
+   *[other] { $count } deleted sessions ({ $duration }). Bring one back with `gardefou restore-session NUMBER`.
 }
 
 cli-no-clients = No clients yet. Add one with `gardefou client add NAME --rate 45.50`.

@@ -30,8 +30,9 @@ cli-session-restored = { $running ->
     [yes] Séance { $number } restaurée : { $client }, en cours depuis { $since }.
    *[no] Séance { $number } restaurée : { $client }, { $date } { $start }–{ $end } ({ $duration }).
 }
-cli-restore-hint = (pour la restaurer : `gardefou restore-session { $number }`)
+cli-restore-hint = (pour la restaurer : `gardefou restore-session { $number }` ; `gardefou log --deleted` liste les séances supprimées)
 cli-no-sessions = Aucune séance sur cette période.
+cli-no-deleted-sessions = Aucune séance supprimée sur cette période.
 cli-col-number = N°
 cli-col-date = DATE
 cli-col-start = DÉBUT
@@ -55,6 +56,10 @@ cli-non-billable = (non facturable)
 cli-log-total = { $count ->
     [one] Total : { $duration } en 1 séance.
    *[other] Total : { $duration } en { $count } séances.
+}
+cli-log-deleted-total = { $count ->
+    [one] 1 séance supprimée ({ $duration }). Pour la restaurer : `gardefou restore-session NUMÉRO`.
+   *[other] { $count } séances supprimées ({ $duration }). Pour en restaurer une : `gardefou restore-session NUMÉRO`.
 }
 
 cli-no-clients = Aucun client pour l’instant. Ajoutez-en un avec `gardefou client add NOM --rate 45.50`.

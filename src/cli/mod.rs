@@ -8,6 +8,7 @@ mod clients;
 mod decisions;
 mod errors;
 mod export;
+mod help;
 mod import;
 mod output;
 mod recover;
@@ -16,6 +17,7 @@ mod report_text;
 mod sessions;
 mod settings;
 mod timer;
+mod usage;
 mod watch;
 
 use std::io::Write;
@@ -24,7 +26,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches as _, Parser, Subcommand};
 use gardefou::Tracker;
 use gardefou::clock::{Clock, FixedClock, SystemClock};
 use gardefou::i18n::Locale;
@@ -133,9 +135,28 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    // The system's language until the database says otherwise.
+    // The system's language until the database says otherwise (the help and
+    // the usage errors come before it is open).
     let mut locale = Locale::from_env();
+    // A command line that parses never needs the spoken tree (building and
+    // translating it costs every command a millisecond): only a help page or
+    // a wrong command line parses again, in the user's words.
+    let parsed = Cli::try_parse().or_else(|_| {
+        help::command(locale)
+            .try_get_matches()
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    });
+    let cli = match parsed {
+        Ok(cli) => cli,
+        // A wrong command line: clap found it, the catalogue says it (exit 2).
+        Err(error) if error.use_stderr() && !shows_help(&error) => {
+            eprintln!("gardefou: {}", usage::describe(&error, locale));
+            return ExitCode::from(2);
+        }
+        // `--help`, `--version`, or a command given without its subcommand:
+        // the (spoken) page, from clap.
+        Err(error) => error.exit(),
+    };
     match execute(cli, &mut locale) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
@@ -213,6 +234,10 @@ fn clock_from_env(locale: Locale) -> anyhow::Result<Arc<dyn Clock>> {
         }
         _ => Ok(Arc::new(SystemClock)),
     }
+}
+
+fn shows_help(error: &clap::Error) -> bool {
+    error.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
 }
 
 /// `gardefou log | head` closes our stdout early: not an error worth a message.

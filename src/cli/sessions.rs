@@ -39,6 +39,9 @@ pub struct LogArgs {
     /// Only this client.
     #[arg(long)]
     client: Option<String>,
+    /// Only the deleted sessions (to bring one back with `restore-session`).
+    #[arg(long)]
+    deleted: bool,
 }
 
 #[derive(Debug, Args)]
@@ -118,13 +121,15 @@ pub fn edit(ctx: &mut Ctx, a: EditArgs) -> anyhow::Result<()> {
 
 pub fn remove(ctx: &mut Ctx, a: HandleArgs) -> anyhow::Result<()> {
     let session = ctx.tracker.remove_session(&a.id)?;
+    // What was done first, then the way back.
+    print_session(ctx, &session, Done::Deleted)?;
     if !ctx.json {
         println!(
             "{}",
             tr!(ctx.locale, "cli-restore-hint", number = session.number)
         );
     }
-    print_session(ctx, &session, Done::Deleted)
+    Ok(())
 }
 
 pub fn restore(ctx: &mut Ctx, a: HandleArgs) -> anyhow::Result<()> {
@@ -133,7 +138,11 @@ pub fn restore(ctx: &mut Ctx, a: HandleArgs) -> anyhow::Result<()> {
 }
 
 pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
-    let sessions = ctx.tracker.log(a.from, a.to, a.client.as_deref())?;
+    let sessions = if a.deleted {
+        ctx.tracker.deleted_log(a.from, a.to, a.client.as_deref())?
+    } else {
+        ctx.tracker.log(a.from, a.to, a.client.as_deref())?
+    };
     let (tz, now) = (ctx.tracker.settings()?.timezone, ctx.tracker.now());
     if ctx.json {
         let views: Vec<SessionView> = sessions
@@ -144,7 +153,11 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
     }
     let l = ctx.locale;
     if sessions.is_empty() {
-        println!("{}", tr!(l, "cli-no-sessions"));
+        if a.deleted {
+            println!("{}", tr!(l, "cli-no-deleted-sessions"));
+        } else {
+            println!("{}", tr!(l, "cli-no-sessions"));
+        }
         return Ok(());
     }
     let mut total = 0;
@@ -212,15 +225,23 @@ pub fn log(ctx: &mut Ctx, a: LogArgs) -> anyhow::Result<()> {
             &[0, 4]
         )
     );
-    println!(
-        "{}",
-        tr!(
-            l,
-            "cli-log-total",
-            count = sessions.len(),
-            duration = format::duration(total, l)
-        )
-    );
+    let (count, duration) = (sessions.len(), format::duration(total, l));
+    if a.deleted {
+        println!(
+            "{}",
+            tr!(
+                l,
+                "cli-log-deleted-total",
+                count = count,
+                duration = duration
+            )
+        );
+    } else {
+        println!(
+            "{}",
+            tr!(l, "cli-log-total", count = count, duration = duration)
+        );
+    }
     Ok(())
 }
 

@@ -21,6 +21,7 @@ macro_rules! sources {
             include_str!(concat!("../../locales/", $lang, "/tray.ftl")),
             include_str!(concat!("../../locales/", $lang, "/decisions.ftl")),
             include_str!(concat!("../../locales/", $lang, "/summary.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/cli-help.ftl")),
         ]
     };
 }

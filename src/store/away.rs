@@ -39,6 +39,16 @@ pub fn last_seen(conn: &Connection, session_id: Uuid) -> Result<Option<DateTime<
         .map(columns::instant))
 }
 
+/// Forgets a session's last-seen instant: called when the session stops
+/// (nothing reads the heartbeat of a session that does not run). A deleted
+/// session keeps its row: restored while running, it is read again, and the
+/// time it was deleted is asked about as unwatched.
+pub fn forget_heartbeat(conn: &Connection, session_id: Uuid) -> Result<()> {
+    conn.prepare_cached("DELETE FROM heartbeat WHERE session_id = ?1")?
+        .execute([session_id])?;
+    Ok(())
+}
+
 const AWAY_COLUMNS: &str =
     "id, session_id, client_id, from_at, to_at, cause, answer, split_session_id, answered_at";
 

@@ -138,9 +138,7 @@ pub fn insert_session(conn: &Connection, s: &Session) -> Result<i64> {
         other => other,
     }
     .map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => {
-            Error::AlreadyRunning
-        }
+        Some(rusqlite::ErrorCode::ConstraintViolation) if s.end.is_none() => Error::AlreadyRunning,
         _ => Error::Sqlite(e),
     })?;
     Ok(conn.last_insert_rowid())
@@ -195,6 +193,11 @@ pub fn update_session(conn: &Connection, s: &Session) -> Result<()> {
             s.planned_seconds,
             stored_times(s).1,
         ])?;
+    // Every stop goes through here (stop, a start that stops the timer, a
+    // recovery, an edit's end, an away answer's split).
+    if s.end.is_some() {
+        super::away::forget_heartbeat(conn, s.id)?;
+    }
     Ok(())
 }
 
@@ -455,6 +458,30 @@ pub fn for_each_session_in_range(
         visit(running)?;
     }
     Ok(())
+}
+
+/// Deleted sessions overlapping `[from, to)`, oldest first, optionally for
+/// one client; one deleted while it ran is open-ended. Not a hot query: it
+/// reads the whole table (the start index holds live sessions only), once
+/// per `log --deleted`.
+pub fn deleted_sessions_in_range(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    client: Option<Uuid>,
+) -> Result<Vec<Session>> {
+    let sql = format!(
+        "SELECT {SESSION_COLUMNS} {FROM_SESSIONS}
+         WHERE s.deleted_at IS NOT NULL AND s.start_at < ?2
+           AND (s.seconds IS NULL OR s.end_at > ?1) AND (?3 IS NULL OR s.client_id = ?3)
+         ORDER BY s.start_at, s.seq"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(
+        params![from.timestamp(), to.timestamp(), client],
+        session_from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// How many live (not deleted) sessions are stored.

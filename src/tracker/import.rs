@@ -374,52 +374,134 @@ impl<'a> Run<'a> {
     }
 }
 
-/// The sessions' UUIDv7s for one import: the first from the system (its time
-/// and randomness), each next one its successor in the 62 random low bits.
-/// Unique and ordered (the id index grows at its end), with one call for
-/// randomness per import instead of one per session.
+/// The sessions' UUIDv7s for one import, made at its instant. An import's
+/// ids share their time (the first 13 hex digits with the version): so
+/// that a short prefix still tells them apart, each id's 74 random bits
+/// begin with the entry's index in an order-keeping code ([`index_code`]),
+/// then the random bits of one id made for the import. The first 128 ids
+/// differ within their first 16 hex digits (`xxxxxxxx-xxxx-7xxx`), a
+/// million within 20; they are unique and in the entries' order (the id
+/// index grows at its end), with one call for randomness per import
+/// instead of one per session. (RFC 9562 §6.2 lets a counter take the
+/// leading random bits.)
 struct Ids {
-    first: u128,
-    next: u128,
+    /// The time and version of the import's first id, its random bits cleared.
+    time: u128,
+    /// The 74 random bits of that id (rand_a, then rand_b).
+    random: u128,
+    /// How many ids were made.
+    made: u64,
 }
 
 impl Ids {
-    const LOW: u128 = (1 << 62) - 1;
+    /// rand_b: the low 62 bits of a UUIDv7, below the variant.
+    const RAND_B: u128 = (1 << 62) - 1;
+    /// rand_a: the 12 bits below the version.
+    const RAND_A: u128 = 0xfff << 64;
+    /// The random bits of a UUIDv7: rand_a (12) and rand_b (62).
+    const RANDOM_BITS: u32 = 74;
+    /// The 48-bit time and the version: the top 52 bits.
+    const TIME_AND_VERSION: u128 = !((1 << 76) - 1);
+    /// The RFC 4122 variant (`10`), above rand_b.
+    const VARIANT: u128 = 0b10 << 62;
 
     fn new(now: DateTime<Utc>) -> Self {
+        let id = crate::ids::new_id(now).as_u128();
         Self {
-            first: crate::ids::new_id(now).as_u128(),
-            next: 0,
+            time: id & Self::TIME_AND_VERSION,
+            random: ((id & Self::RAND_A) >> 2) | (id & Self::RAND_B),
+            made: 0,
         }
     }
 
     fn next(&mut self) -> Uuid {
-        let low = ((self.first & Self::LOW) + self.next) & Self::LOW;
-        self.next += 1;
-        Uuid::from_u128((self.first & !Self::LOW) | low)
+        // 2^64 entries cannot be read in one import: saturating is never reached.
+        self.made = self.made.saturating_add(1);
+        let (code, width) = index_code(self.made);
+        let rest = Self::RANDOM_BITS - width;
+        let random = (code << rest) | (self.random & ((1 << rest) - 1));
+        Uuid::from_u128(
+            self.time | ((random << 2) & Self::RAND_A) | Self::VARIANT | (random & Self::RAND_B),
+        )
+    }
+}
+
+/// `n ≥ 1` in a prefix-free code that keeps the order of numbers: its bit
+/// length less one in 5 bits, then its bits after the leading one (from
+/// 2^31 on: the code 31, then all 64 bits of `n`). Small numbers take few
+/// bits: 1 takes 5, 128 takes 12, a million 24. Returns (code, width in bits).
+fn index_code(n: u64) -> (u128, u32) {
+    let k = 63 - n.leading_zeros();
+    if k < 31 {
+        ((u128::from(k) << k) | u128::from(n - (1 << k)), 5 + k)
+    } else {
+        ((31 << 64) | u128::from(n), 69)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Ids;
+    use chrono::DateTime;
+    use uuid::Uuid;
+
+    use super::{Ids, index_code};
+
+    /// How many hex digits of `b` it takes to tell it from `a`.
+    fn digits_to_tell(a: Uuid, b: Uuid) -> usize {
+        let (a, b) = (a.simple().to_string(), b.simple().to_string());
+        a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count() + 1
+    }
+
+    fn ids() -> Ids {
+        Ids::new(DateTime::from_timestamp_millis(1_795_000_000_123).unwrap())
+    }
 
     #[test]
-    fn import_ids_are_distinct_version_7_uuids() {
-        let mut ids = Ids::new(chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap());
-        // Start next to the wrap of the random bits: still distinct and well-formed.
-        ids.first |= Ids::LOW - 2;
-        let all: Vec<_> = (0..10).map(|_| ids.next()).collect();
+    fn import_ids_are_distinct_ordered_version_7_uuids_of_the_import_instant() {
+        let mut ids = ids();
+        let all: Vec<Uuid> = (0..100_000).map(|_| ids.next()).collect();
         for id in &all {
             assert_eq!(id.get_version_num(), 7, "{id}");
             assert_eq!(id.get_variant(), uuid::Variant::RFC4122, "{id}");
-            assert_eq!(id.get_timestamp(), all[0].get_timestamp());
+            let (seconds, nanos) = id.get_timestamp().unwrap().to_unix();
+            assert_eq!((seconds, nanos / 1_000_000), (1_795_000_000, 123), "{id}");
         }
-        let distinct: std::collections::HashSet<_> = all.iter().collect();
-        assert_eq!(distinct.len(), all.len());
-        let mut ids = Ids::new(chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap());
-        ids.first &= !Ids::LOW;
-        let (a, b) = (ids.next(), ids.next());
-        assert!(a < b, "in order away from the wrap");
+        assert!(all.windows(2).all(|w| w[0] < w[1]), "in the entries' order");
+    }
+
+    #[test]
+    fn an_import_s_ids_differ_early_so_a_short_prefix_tells_them_apart() {
+        let mut made = ids();
+        let all: Vec<Uuid> = (0..1_000_000).map(|_| made.next()).collect();
+        // Sorted, the most digits any id needs is what it takes to tell it from its neighbours.
+        let needed = |n: usize| {
+            all[..n]
+                .windows(2)
+                .map(|w| digits_to_tell(w[0], w[1]))
+                .max()
+                .unwrap()
+        };
+        assert!(needed(128) <= 16, "{}", needed(128));
+        assert!(needed(4096) <= 18, "{}", needed(4096));
+        assert!(needed(1_000_000) <= 20, "{}", needed(1_000_000));
+        // The rest are the import's random bits: two imports at one instant differ.
+        let (mut a, mut b) = (ids(), ids());
+        assert_ne!(a.next(), b.next());
+    }
+
+    #[test]
+    fn the_index_code_keeps_the_order_past_its_short_forms() {
+        let mut ids = ids();
+        ids.made = (1 << 31) - 3;
+        let all: Vec<Uuid> = (0..6).map(|_| ids.next()).collect();
+        assert!(all.windows(2).all(|w| w[0] < w[1]), "{all:?}");
+        for id in &all {
+            assert_eq!(id.get_version_num(), 7, "{id}");
+            assert_eq!(id.get_variant(), uuid::Variant::RFC4122, "{id}");
+        }
+        let widths: Vec<u32> = [1, 2, 3, 128, 1 << 20, u64::MAX]
+            .map(|n| index_code(n).1)
+            .to_vec();
+        assert_eq!(widths, vec![5, 6, 6, 12, 25, 69]);
     }
 }

@@ -11,7 +11,7 @@ use crate::store;
 use crate::when::check_accepted;
 
 use super::clients::find_client;
-use super::{Tracker, load_settings};
+use super::{System, Tracker, load_settings};
 
 /// A past session entered by hand.
 #[derive(Debug, Clone)]
@@ -172,39 +172,80 @@ impl Tracker {
     ) -> Result<Vec<Session>> {
         let (system, now) = (self.system, self.now());
         self.store.read(|conn| {
-            let settings = load_settings(conn, system)?;
-            let tz = settings.timezone;
-            let (start, end) = match (from, to) {
-                (None, None) => week_range(local_date(now, tz), settings.week_start, tz),
-                (from, to) => {
-                    let from = from
-                        .unwrap_or_else(|| NaiveDate::from_ymd_opt(1971, 1, 1).unwrap_or_default());
-                    let to = to.unwrap_or_else(|| local_date(now, tz));
-                    if from > to {
-                        return Err(Error::RangeReversed { from, to });
-                    }
-                    dates_range(from, to, tz)
-                }
-            };
-            let client_id = client
-                .map(|name| find_client(conn, name))
-                .transpose()?
-                .map(|c| c.id);
+            let (start, end, client_id) = log_range(conn, system, now, from, to, client)?;
             store::sessions_in_range(conn, start, end, client_id)
+        })
+    }
+
+    /// The deleted sessions of the same range, oldest first: where a deleted
+    /// session's number and id are found again, to bring it back.
+    pub fn deleted_log(
+        &mut self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        client: Option<&str>,
+    ) -> Result<Vec<Session>> {
+        let (system, now) = (self.system, self.now());
+        self.store.read(|conn| {
+            let (start, end, client_id) = log_range(conn, system, now, from, to, client)?;
+            store::deleted_sessions_in_range(conn, start, end, client_id)
         })
     }
 }
 
-/// Finds a session by its number (`12`, `#12`) or a prefix of its id (≥ 4 characters).
+/// The instants of a log's local dates `from..=to` (default: the current
+/// week; an open end: the first accepted day, or today) and its client.
+fn log_range(
+    conn: &Connection,
+    system: System,
+    now: DateTime<Utc>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    client: Option<&str>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>, Option<uuid::Uuid>)> {
+    let settings = load_settings(conn, system)?;
+    let tz = settings.timezone;
+    let (start, end) = match (from, to) {
+        (None, None) => week_range(local_date(now, tz), settings.week_start, tz),
+        (from, to) => {
+            let from =
+                from.unwrap_or_else(|| NaiveDate::from_ymd_opt(1971, 1, 1).unwrap_or_default());
+            let to = to.unwrap_or_else(|| local_date(now, tz));
+            if from > to {
+                return Err(Error::RangeReversed { from, to });
+            }
+            dates_range(from, to, tz)
+        }
+    };
+    let client_id = client
+        .map(|name| find_client(conn, name))
+        .transpose()?
+        .map(|c| c.id);
+    Ok((start, end, client_id))
+}
+
+/// Finds a session by its number (`12`, `#12`) or a prefix of its id (≥ 4
+/// characters, dashes ignored). Digits are a number unless they start with
+/// a zero and are long enough to be a prefix: a UUIDv7's hex starts with
+/// `0` until the year 2527, so a prefix copied from an id is often all
+/// digits (`0196…`), while a number is never written with a leading zero.
 pub fn find_session(conn: &Connection, handle: &str) -> Result<Session> {
-    let handle = handle.trim().trim_start_matches('#');
-    if let Ok(number) = handle.parse::<i64>() {
+    let handle = handle.trim();
+    let (explicit_number, handle) = match handle.strip_prefix('#') {
+        Some(rest) => (true, rest),
+        None => (false, handle),
+    };
+    let digits = handle.chars().filter(|c| *c != '-').count();
+    let id_like = handle.starts_with('0') && digits >= MIN_ID_PREFIX;
+    if (explicit_number || !id_like)
+        && let Ok(number) = handle.parse::<i64>()
+    {
         return store::session_by_number(conn, number)?.ok_or_else(|| Error::SessionNotFound {
             handle: number.to_string(),
         });
     }
     let prefix = handle.to_ascii_lowercase();
-    if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+    if digits < MIN_ID_PREFIX || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(Error::invalid(
             "session",
             handle,
@@ -222,6 +263,9 @@ pub fn find_session(conn: &Connection, handle: &str) -> Result<Session> {
         }),
     }
 }
+
+/// The shortest id prefix a handle may be (shorter, too many sessions share it).
+const MIN_ID_PREFIX: usize = 4;
 
 /// Checks the bounds of a session: inside 1971..=now, not empty, not longer
 /// than 24 h unless allowed.
