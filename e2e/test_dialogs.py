@@ -175,7 +175,7 @@ class Dialogs:
         for figure in ["2024-03-04 09:00", "2024-03-06 00:45", "Acme", "Bôulangerie Dupré", "Projet perso"]:
             self.assertIn(figure, preview)
         self.assertEqual(self.text_of("#import-run").strip(),
-                         "Import 4 sessions" if self.locale == "en" else "Importer 4 sessions")
+                         "Import 4 sessions" if self.locale == "en" else "Importer 4 séances")
         self.assertIn("3 h 52 min" if self.locale == "en" else "3 h 52", preview.replace(" ", " "))
         self.assertEqual(cli_json(self.db, "log", "--from", "2024-03-01", "--to", "2024-03-31"), [],
                          "the preview wrote nothing")

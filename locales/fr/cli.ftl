@@ -111,30 +111,30 @@ cli-backup-done = Sauvegardé dans { $path } : { $clients ->
         [one] 1 client
        *[other] { $clients } clients
     }, { $sessions ->
-        [one] 1 session
-       *[other] { $sessions } sessions
-    }, dernière session le { $last }.
+        [one] 1 séance
+       *[other] { $sessions } séances
+    }, dernière séance le { $last }.
 cli-backup-done-empty = Sauvegardé dans { $path } : { $clients ->
         [one] 1 client
        *[other] { $clients } clients
     }, { $sessions ->
-        [one] 1 session
-       *[other] { $sessions } sessions
-    }, aucune session encore.
+        [one] 1 séance
+       *[other] { $sessions } séances
+    }, aucune séance encore.
 cli-restore-done = { $path } restauré : { $clients ->
         [one] 1 client
        *[other] { $clients } clients
     }, { $sessions ->
-        [one] 1 session
-       *[other] { $sessions } sessions
-    }, dernière session le { $last }.
+        [one] 1 séance
+       *[other] { $sessions } séances
+    }, dernière séance le { $last }.
 cli-restore-done-empty = { $path } restauré : { $clients ->
         [one] 1 client
        *[other] { $clients } clients
     }, { $sessions ->
-        [one] 1 session
-       *[other] { $sessions } sessions
-    }, aucune session encore.
+        [one] 1 séance
+       *[other] { $sessions } séances
+    }, aucune séance encore.
 cli-restore-replaced = La base remplacée est gardée dans { $path }.
 cli-backup-none = Aucune sauvegarde encore dans { $folder } (une est faite avant la première modification de chaque jour).
 cli-backup-restore-with = Pour en remettre une : gardefou restore FICHIER

@@ -122,8 +122,8 @@ backup-would-replace = { $path } contient { $clients ->
         [one] 1 client
        *[other] { $clients } clients
     } et { $sessions ->
-        [one] 1 session
-       *[other] { $sessions } sessions
+        [one] 1 séance
+       *[other] { $sessions } séances
     } ; la restauration les remplacerait (une copie serait gardée à côté)
 backup-current-unreadable = la base actuelle est illisible ({ $problem }) ; la restauration la remplacerait (elle serait gardée à côté)
 # Imports : chaque message nomme le fichier et la ligne ; rien n’a été écrit.

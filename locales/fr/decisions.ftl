@@ -57,7 +57,7 @@ cli-decided = Semaine du { $week } : vous avez choisi { $choice ->
         [keep] de garder { $client } tel quel
        *[renegotiate] de renégocier avec { $client }
     }.
-cli-decided-rate = Semaine du { $week } : le tarif horaire passe à { $rate } pour { $client }. Les sessions suivies à partir de maintenant l’utilisent ; les sessions passées gardent le leur.
+cli-decided-rate = Semaine du { $week } : le tarif horaire passe à { $rate } pour { $client }. Les séances suivies à partir de maintenant l’utilisent ; les séances passées gardent le leur.
 cli-decided-end-now = Semaine du { $week } : la mission avec { $client } se termine maintenant ; { $client } est archivé et son historique reste.
 cli-decided-end-notice = Semaine du { $week } : la mission avec { $client } se termine le { $until } ; d’ici là, vous pouvez encore démarrer { $client } ({ $days ->
         [one] encore 1 jour

@@ -24,7 +24,7 @@ import-client-tag = Étiquette du client
 import-client-tag-hint = L’étiquette qui commence ainsi nomme le client (client:Acme) ; vide : la première étiquette.
 import-timezone = Fuseau horaire des heures
 import-timezone-hint = Vide : votre fuseau. Sert seulement aux heures écrites sans décalage.
-import-on-overlap = Si une entrée chevauche une session
+import-on-overlap = Si une entrée chevauche une séance
 import-on-overlap-stop = Ne rien importer
 import-on-overlap-skip = La laisser de côté et importer le reste
 import-preview = Aperçu
@@ -32,13 +32,13 @@ import-close = Fermer
 import-back = Retour
 import-preview-heading = Ce qui serait importé
 import-preview-total = { $sessions ->
-    [one] 1 session du { $from } au { $to }, { $hours } en tout.
-   *[other] { $sessions } sessions du { $from } au { $to }, { $hours } en tout.
+    [one] 1 séance du { $from } au { $to }, { $hours } en tout.
+   *[other] { $sessions } séances du { $from } au { $to }, { $hours } en tout.
 }
 import-preview-nothing = Rien de nouveau à importer dans ce fichier.
 import-done-total = { $sessions ->
-    [one] 1 session importée, du { $from } au { $to }, { $hours } en tout.
-   *[other] { $sessions } sessions importées, du { $from } au { $to }, { $hours } en tout.
+    [one] 1 séance importée, du { $from } au { $to }, { $hours } en tout.
+   *[other] { $sessions } séances importées, du { $from } au { $to }, { $hours } en tout.
 }
 import-done-nothing = Rien n’a été importé : tout ce fichier était déjà là.
 import-clients-preview = { $created ->
@@ -52,7 +52,7 @@ import-clients-done = { $created ->
    *[other] Clients ({ $created } créés)
 }
 import-col-client = Client
-import-col-sessions = Sessions
+import-col-sessions = Séances
 import-col-hours = Heures
 import-col-rate = Taux
 import-client-new = nouveau
@@ -61,8 +61,8 @@ import-already = { $count ->
    *[other] { $count } entrées avaient déjà été importées : elles ne sont pas ajoutées de nouveau.
 }
 import-overlaps = { $count ->
-    [one] 1 entrée chevauche une session.
-   *[other] { $count } entrées chevauchent une session.
+    [one] 1 entrée chevauche une séance.
+   *[other] { $count } entrées chevauchent une séance.
 }
 import-would-stop = Avec « Ne rien importer », ces chevauchements arrêtent l’import. Revenez en arrière pour les laisser de côté, ou corrigez-les d’abord.
 import-skipped = { $count ->
@@ -71,11 +71,11 @@ import-skipped = { $count ->
 }
 import-skipped-zero = { $file }, ligne { $line } : { $client } à { $start } ne dure rien.
 import-skipped-running = { $file }, ligne { $line } : { $client } à { $start } tourne encore là-bas ; arrêtez-le et exportez de nouveau.
-import-skipped-overlap-stored = { $file }, ligne { $line } : { $client } à { $start } chevauche la session { $number } ({ $other }, { $other_start }).
+import-skipped-overlap-stored = { $file }, ligne { $line } : { $client } à { $start } chevauche la séance { $number } ({ $other }, { $other_start }).
 import-skipped-overlap-imported = { $file }, ligne { $line } : { $client } à { $start } chevauche la ligne { $other_line } du même import.
 import-run = { $sessions ->
-    [one] Importer 1 session
-   *[other] Importer { $sessions } sessions
+    [one] Importer 1 séance
+   *[other] Importer { $sessions } séances
 }
 import-progress = Import en cours…
 import-finish = Terminé

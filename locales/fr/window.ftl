@@ -3,7 +3,7 @@
 app-title = Gardefou
 nav-label = Vues
 nav-timer = Chrono
-nav-sessions = Sessions
+nav-sessions = Séances
 nav-clients = Clients
 nav-settings = Réglages
 quit = Quitter Gardefou
@@ -79,16 +79,16 @@ boundary-weekend_streak = Week-ends travaillés d’affilée
 boundary-planned_exceeded = Durée prévue dépassée
 
 ## Sessions
-sessions-heading = Sessions
+sessions-heading = Séances
 sessions-week = Semaine du { $date }
 sessions-previous = Semaine précédente
 sessions-next = Semaine suivante
 sessions-this-week = Cette semaine
 sessions-empty = Rien de suivi cette semaine.
-sessions-add = Ajouter une session passée
+sessions-add = Ajouter une séance passée
 session-edit = Modifier
 session-delete = Supprimer
-session-deleted = Session supprimée.
+session-deleted = Séance supprimée.
 session-undo = Annuler
 session-save = Enregistrer
 session-cancel = Annuler
@@ -99,7 +99,7 @@ session-note = Note
 session-tags = Étiquettes
 session-billable = Facturable
 session-running = en cours
-session-overlap = Cette session chevauche celle qui est surlignée.
+session-overlap = Cette séance chevauche celle qui est surlignée.
 session-non-billable = non facturable
 dst-title = Quelle heure vouliez-vous dire ?
 dst-gap = { $input } n’existe pas ce jour-là (on avance l’heure).
