@@ -596,10 +596,8 @@ pub fn apply(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
         vacuum |= applied? && rebuilds;
     }
     if vacuum {
-        // The rebuilt tables' old pages are free: give them back to the disk
-        // (in WAL mode the copy goes through the log: empty it too).
-        conn.execute_batch("VACUUM")?;
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        // The rebuilt tables' old pages are free: give them back to the disk.
+        super::compact(conn)?;
     }
     Ok(())
 }

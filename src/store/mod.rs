@@ -225,24 +225,13 @@ impl Store {
     /// large import the log holds the whole history: left there, the next
     /// process to open the database would pay for it.
     pub fn checkpoint(&mut self) -> Result<()> {
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
+        empty_log(&self.conn)
     }
 
-    /// Rewrites the file without free space, its tables and indexes packed
-    /// (SQLite's VACUUM, through the log, then the log emptied). Needs room
+    /// Rewrites the file without free space (see [`compact`]). Needs room
     /// on the disk for a copy of the database.
     pub fn compact(&mut self) -> Result<()> {
-        // The copy is built in memory, not in a temporary file written then read back.
-        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
-        let vacuumed = self.conn.execute_batch("VACUUM");
-        self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
-        vacuumed?;
-        if self.path.is_some() {
-            self.checkpoint()?;
-        }
-        Ok(())
+        compact(&self.conn)
     }
 
     /// The data version SQLite bumps when another connection commits: a cheap
@@ -285,6 +274,24 @@ impl Store {
         let path = self.path.clone();
         migrations::apply(&mut self.conn, path.as_deref())
     }
+}
+
+/// Copies the write-ahead log into the database file and empties it.
+fn empty_log(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// Rewrites the file without free space, its tables and indexes packed
+/// (SQLite's VACUUM; in WAL mode the copy goes through the log, which is
+/// then emptied): after a rebuilding migration and after a large import.
+fn compact(conn: &Connection) -> Result<()> {
+    // The copy is built in memory, not in a temporary file written then read back.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    let vacuumed = conn.execute_batch("VACUUM");
+    conn.pragma_update(None, "temp_store", "DEFAULT")?;
+    vacuumed?;
+    empty_log(conn)
 }
 
 /// Copies what the write-ahead log holds into the database file, as far as
