@@ -228,8 +228,9 @@ impl Store {
         empty_log(&self.conn)
     }
 
-    /// Rewrites the file without free space (see [`compact`]). Needs room
-    /// on the disk for a copy of the database.
+    /// Rewrites the file without free space, its tables and indexes packed
+    /// (SQLite's VACUUM, then the log emptied). Needs room on the disk for a
+    /// copy of the database.
     pub fn compact(&mut self) -> Result<()> {
         compact(&self.conn)
     }
